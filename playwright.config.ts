@@ -1,0 +1,67 @@
+import { defineConfig } from '@playwright/test';
+import {
+  CHROMIUM_ARGS,
+  NO_CHROMIUM_MESSAGE,
+  findChromium,
+} from './tests/e2e/support/chromium';
+import {
+  ROOT_PORT,
+  ROOT_URL,
+  SUBPATH_BASE,
+  SUBPATH_PORT,
+  SUBPATH_URL,
+} from './tests/e2e/support/servers';
+
+const executablePath = findChromium();
+if (!executablePath) {
+  throw new Error(NO_CHROMIUM_MESSAGE);
+}
+
+const launchOptions = { executablePath, args: CHROMIUM_ARGS };
+
+/**
+ * The e2e run serves production builds (made by scripts/build-for-e2e.mjs)
+ * on 127.0.0.1 only: `build/` at `/` and `build-subpath/` under a sub-path.
+ */
+export default defineConfig({
+  testDir: './tests/e2e',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: process.env.CI ? 2 : undefined,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    browserName: 'chromium',
+    launchOptions,
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'root',
+      testIgnore: /subpath\.spec\.ts/,
+      use: { baseURL: ROOT_URL },
+    },
+    {
+      name: 'subpath',
+      testMatch: /subpath\.spec\.ts/,
+      use: { baseURL: SUBPATH_URL },
+    },
+  ],
+  webServer: [
+    {
+      command: `npx docusaurus serve --dir build --port ${ROOT_PORT} --host 127.0.0.1 --no-open`,
+      url: ROOT_URL,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: `npx docusaurus serve --dir build-subpath --port ${SUBPATH_PORT} --host 127.0.0.1 --no-open`,
+      url: SUBPATH_URL,
+      env: { BASE_URL: SUBPATH_BASE },
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+  ],
+});

@@ -1,0 +1,15 @@
+import type { SidebarsConfig } from '@docusaurus/plugin-content-docs';
+
+const sidebars: SidebarsConfig = {
+  docs: [
+    'index',
+    {
+      type: 'category',
+      label: 'Concepts',
+      collapsed: false,
+      items: ['concepts/auth-framework', 'concepts/backend-auth'],
+    },
+  ],
+};
+
+export default sidebars;

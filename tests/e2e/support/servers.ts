@@ -1,0 +1,6 @@
+/** Where the e2e run serves the two production builds. */
+export const ROOT_PORT = Number(process.env.E2E_PORT ?? 3180);
+export const SUBPATH_PORT = ROOT_PORT + 1;
+export const SUBPATH_BASE = '/toolhive-auth/';
+export const ROOT_URL = `http://127.0.0.1:${ROOT_PORT}/`;
+export const SUBPATH_URL = `http://127.0.0.1:${SUBPATH_PORT}${SUBPATH_BASE}`;
