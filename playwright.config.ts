@@ -5,7 +5,9 @@ import {
   findChromium,
 } from './tests/e2e/support/chromium';
 import {
+  ROOT_BUILD_DIR,
   ROOT_PORT,
+  SUBPATH_BUILD_DIR,
   ROOT_URL,
   SUBPATH_BASE,
   SUBPATH_PORT,
@@ -51,13 +53,13 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `npx docusaurus serve --dir build --port ${ROOT_PORT} --host 127.0.0.1 --no-open`,
+      command: `npx docusaurus serve --dir ${ROOT_BUILD_DIR} --port ${ROOT_PORT} --host 127.0.0.1 --no-open`,
       url: ROOT_URL,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
     },
     {
-      command: `npx docusaurus serve --dir build-subpath --port ${SUBPATH_PORT} --host 127.0.0.1 --no-open`,
+      command: `npx docusaurus serve --dir ${SUBPATH_BUILD_DIR} --port ${SUBPATH_PORT} --host 127.0.0.1 --no-open`,
       url: SUBPATH_URL,
       env: { BASE_URL: SUBPATH_BASE },
       reuseExistingServer: !process.env.CI,

@@ -6,6 +6,8 @@ import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
 const SUBPATH_BASE = '/toolhive-auth/';
+const ROOT_DIR = process.env.E2E_OUT ?? 'build';
+const SUBPATH_DIR = `${ROOT_DIR}-subpath`;
 
 function findChromium() {
   const fromEnv = process.env.CHROMIUM_PATH;
@@ -35,9 +37,9 @@ function build(outDir, baseUrl) {
   console.log(`Built ${outDir} for ${baseUrl} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-if (process.env.E2E_SKIP_BUILD === '1' && existsSync('build') && existsSync('build-subpath')) {
-  console.log('E2E_SKIP_BUILD=1: reusing build/ and build-subpath/.');
+if (process.env.E2E_SKIP_BUILD === '1' && existsSync(ROOT_DIR) && existsSync(SUBPATH_DIR)) {
+  console.log(`E2E_SKIP_BUILD=1: reusing ${ROOT_DIR}/ and ${SUBPATH_DIR}/.`);
 } else {
-  build('build', '/');
-  build('build-subpath', SUBPATH_BASE);
+  build(ROOT_DIR, '/');
+  build(SUBPATH_DIR, SUBPATH_BASE);
 }

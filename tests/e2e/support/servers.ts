@@ -4,3 +4,10 @@ export const SUBPATH_PORT = ROOT_PORT + 1;
 export const SUBPATH_BASE = '/toolhive-auth/';
 export const ROOT_URL = `http://127.0.0.1:${ROOT_PORT}/`;
 export const SUBPATH_URL = `http://127.0.0.1:${SUBPATH_PORT}${SUBPATH_BASE}`;
+
+/**
+ * Output folders of the two builds. E2E_OUT lets two checkouts or two people
+ * on one machine run the suite side by side (with different E2E_PORT values).
+ */
+export const ROOT_BUILD_DIR = process.env.E2E_OUT ?? 'build';
+export const SUBPATH_BUILD_DIR = `${ROOT_BUILD_DIR}-subpath`;
