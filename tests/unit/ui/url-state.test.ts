@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import {
+  parseUrlState,
+  serialiseUrlState,
+} from '../../../src/components/Simulator/lib/url-state';
+
+describe('simulator URL state', () => {
+  it('reads scenario, step and mode from the query string', () => {
+    expect(
+      parseUrlState('query', '?scenario=happy-path&step=3&mode=strip-auth', ''),
+    ).toEqual({ scenario: 'happy-path', step: 3, mode: 'strip-auth' });
+  });
+
+  it('reads prefixed keys from the hash when embedded', () => {
+    expect(
+      parseUrlState(
+        'hash',
+        '?scenario=ignored',
+        '#sim-scenario=cimd&sim-step=0',
+      ),
+    ).toEqual({ scenario: 'cimd', step: 0 });
+  });
+
+  it('ignores malformed values', () => {
+    expect(
+      parseUrlState('query', '?scenario=<script>&step=-1&mode=everything', ''),
+    ).toEqual({});
+    expect(parseUrlState('query', '?step=1e3', '')).toEqual({});
+  });
+
+  it('keeps unrelated parameters and drops the default mode', () => {
+    expect(
+      serialiseUrlState(
+        'query',
+        { scenario: 'step-up', step: 2, mode: 'passthrough' },
+        '?utm=x&step=9',
+        '#top',
+      ),
+    ).toEqual({ search: '?utm=x&scenario=step-up&step=2', hash: '#top' });
+  });
+
+  it('round-trips through the hash', () => {
+    const state = {
+      scenario: 'token-exchange',
+      step: 5,
+      mode: 'token-exchange' as const,
+    };
+    const { search, hash } = serialiseUrlState('hash', state, '', '');
+    expect(hash).toBe(
+      '#sim-scenario=token-exchange&sim-step=5&sim-mode=token-exchange',
+    );
+    expect(parseUrlState('hash', search, hash)).toEqual(state);
+  });
+
+  it('clears the state when it is empty', () => {
+    expect(serialiseUrlState('hash', {}, '?a=1', '#sim-step=2')).toEqual({
+      search: '?a=1',
+      hash: '',
+    });
+  });
+});
