@@ -9,6 +9,7 @@ const sidebars: SidebarsConfig = {
       collapsed: false,
       items: ['concepts/auth-framework', 'concepts/backend-auth'],
     },
+    'glossary',
   ],
 };
 
