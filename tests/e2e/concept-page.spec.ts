@@ -124,26 +124,26 @@ test.describe('concept page: authentication and authorization', () => {
 
     const authn = diagrams.find((d) => /authentication flow/i.test(d.name));
     const authz = diagrams.find((d) => /authorization flow/i.test(d.name));
-    expect(
-      authn,
-      'authentication diagram with an accessible name',
-    ).toBeTruthy();
-    expect(authz, 'authorization diagram with an accessible name').toBeTruthy();
-    for (const d of [authn!, authz!]) {
+    if (!authn || !authz) {
+      throw new Error(
+        `expected an authentication and an authorization diagram with accessible names, got ${JSON.stringify(diagrams.map((d) => d.name))}`,
+      );
+    }
+    for (const d of [authn, authz]) {
       expect(d.description.length).toBeGreaterThan(20);
     }
 
     // The authentication diagram shows the OAuth flow and never the policy.
-    expect(authn!.text).toContain('401');
-    expect(authn!.text).toMatch(/resource_metadata/);
-    expect(authn!.text).toMatch(/code_challenge/);
-    expect(authn!.text).not.toMatch(/cedar/i);
+    expect(authn.text).toContain('401');
+    expect(authn.text).toMatch(/resource_metadata/);
+    expect(authn.text).toMatch(/code_challenge/);
+    expect(authn.text).not.toMatch(/cedar/i);
 
     // The authorization diagram shows the policy and never discovery.
-    expect(authz!.text).toMatch(/cedar/i);
-    expect(authz!.text).toContain('403');
-    expect(authz!.text).toContain('tools/list');
-    expect(authz!.text).not.toMatch(/metadata|\bPRM\b|well-known/i);
+    expect(authz.text).toMatch(/cedar/i);
+    expect(authz.text).toContain('403');
+    expect(authz.text).toContain('tools/list');
+    expect(authz.text).not.toMatch(/metadata|\bPRM\b|well-known/i);
 
     // Each diagram's SVG is exposed with its accessible name.
     const svgs = page.locator('.docusaurus-mermaid-container svg');

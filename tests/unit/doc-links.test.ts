@@ -131,7 +131,7 @@ function whatChangesRanges(source: string): Array<[number, number]> {
   const open = /^:::[a-z]+\[([^\]]*)\][^\n]*$/gm;
   let m: RegExpExecArray | null;
   while ((m = open.exec(source)) !== null) {
-    if (!m[1].includes(WHAT_CHANGES_TITLE)) continue;
+    if (!(m[1] ?? '').includes(WHAT_CHANGES_TITLE)) continue;
     const close = /^:::\s*$/gm;
     close.lastIndex = m.index + m[0].length;
     const end = close.exec(source);
@@ -153,10 +153,11 @@ export function extractUrls(source: string): FoundUrl[] {
   let m: RegExpExecArray | null;
   while ((m = urlPattern.exec(text)) !== null) {
     const url = m[0].replace(/[.,;:!?]+$/, '');
+    const offset = m.index;
     found.push({
       url,
-      offset: m.index,
-      inWhatChangesNote: notes.some(([s, e]) => m!.index >= s && m!.index < e),
+      offset,
+      inWhatChangesNote: notes.some(([s, e]) => offset >= s && offset < e),
     });
   }
   return found;
