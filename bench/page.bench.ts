@@ -1,0 +1,133 @@
+/**
+ * Lighthouse 12 on the concept page and on a prose-only doc page of the same
+ * build, with the desktop and mobile presets, median of N runs (default 3).
+ * Prints scores, LCP, TBT, CLS and JS bytes side by side.
+ *
+ *   npm run build && npm run bench:page [-- --runs 3 --dir build]
+ */
+import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { promisify } from 'node:util';
+import {
+  findChromium,
+  NO_CHROMIUM_MESSAGE,
+} from '../tests/e2e/support/chromium';
+import { serveBuild } from '../scripts/lib/static-server';
+import { median, option, resultLine, round } from './lib';
+
+const RUNS = Number(option('runs', '3'));
+const DIR = option('dir', 'build');
+const PAGES = {
+  concept: 'concepts/auth-framework',
+  plain: 'glossary',
+} as const;
+const PRESETS = ['desktop', 'mobile'] as const;
+
+interface Figures {
+  score: number;
+  lcpMs: number;
+  tbtMs: number;
+  cls: number;
+  jsKb: number;
+}
+
+function numeric(
+  lhr: { audits: Record<string, { numericValue?: number }> },
+  id: string,
+): number {
+  return lhr.audits[id]?.numericValue ?? Number.NaN;
+}
+
+const run = promisify(execFile);
+const require = createRequire(__filename);
+// Lighthouse runs as its own plain-Node process: functions it sends into the
+// page must not pass through this script's TypeScript loader.
+const LIGHTHOUSE_CLI = require.resolve('lighthouse/cli/index.js');
+const CHROME_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+].join(' ');
+
+async function once(
+  url: string,
+  preset: (typeof PRESETS)[number],
+  chromePath: string,
+): Promise<Figures> {
+  const args = [
+    LIGHTHOUSE_CLI,
+    url,
+    '--output=json',
+    '--output-path=stdout',
+    '--quiet',
+    '--only-categories=performance',
+    `--chrome-flags=${CHROME_FLAGS}`,
+  ];
+  if (preset === 'desktop') args.push('--preset=desktop');
+  const { stdout } = await run(process.execPath, args, {
+    env: { ...process.env, CHROME_PATH: chromePath },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const lhr = JSON.parse(stdout) as {
+    categories: { performance: { score: number | null } };
+    audits: Record<
+      string,
+      {
+        numericValue?: number;
+        details?: {
+          items?: { resourceType?: string; transferSize?: number }[];
+        };
+      }
+    >;
+  };
+  const items = lhr.audits['resource-summary']?.details?.items ?? [];
+  const script = items.find((item) => item.resourceType === 'script');
+  return {
+    score: (lhr.categories.performance.score ?? 0) * 100,
+    lcpMs: numeric(lhr, 'largest-contentful-paint'),
+    tbtMs: numeric(lhr, 'total-blocking-time'),
+    cls: numeric(lhr, 'cumulative-layout-shift'),
+    jsKb: (script?.transferSize ?? Number.NaN) / 1024,
+  };
+}
+
+async function main(): Promise<void> {
+  const chromePath = findChromium();
+  if (!chromePath) throw new Error(NO_CHROMIUM_MESSAGE);
+  const server = await serveBuild(DIR);
+  const summary: Record<string, number> = {};
+  try {
+    console.log(
+      `Lighthouse ${RUNS} run(s) per page and preset, median shown; build: ${DIR}`,
+    );
+    console.log('preset   page     score   LCP ms   TBT ms    CLS    JS KiB');
+    for (const preset of PRESETS) {
+      for (const [name, path] of Object.entries(PAGES)) {
+        const runs: Figures[] = [];
+        for (let i = 0; i < RUNS; i += 1)
+          runs.push(await once(`${server.url}${path}`, preset, chromePath));
+        const m = (key: keyof Figures) => median(runs.map((r) => r[key]));
+        console.log(
+          `${preset.padEnd(8)} ${name.padEnd(8)} ${String(round(m('score'), 0)).padStart(5)} ${String(round(m('lcpMs'), 0)).padStart(8)} ${String(round(m('tbtMs'), 0)).padStart(8)} ${String(round(m('cls'), 3)).padStart(6)} ${String(round(m('jsKb'), 1)).padStart(9)}`,
+        );
+        summary[`${preset}_${name}_score`] = round(m('score'), 0);
+        summary[`${preset}_${name}_lcp_ms`] = round(m('lcpMs'), 0);
+        summary[`${preset}_${name}_tbt_ms`] = round(m('tbtMs'), 0);
+        summary[`${preset}_${name}_cls`] = round(m('cls'), 3);
+        summary[`${preset}_${name}_js_kb`] = round(m('jsKb'), 1);
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  console.log(resultLine(summary));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});
