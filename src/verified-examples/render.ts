@@ -1,0 +1,80 @@
+/**
+ * The text of one part of a recorded step, exactly as the simulator UI shows
+ * it (the same formatting functions), for comparing with a doc example.
+ */
+import type { StepRecord } from '../simulator/engine/types';
+import {
+  jsonText,
+  requestBody,
+  requestHead,
+  responseBody,
+  responseHead,
+} from '../components/Simulator/lib/http-text';
+import type { ExampleBinding } from './bindings';
+
+function joinHeadAndBody(head: string, body: string): string {
+  return body === '' ? head : `${head}\n\n${body}`;
+}
+
+export class MissingPartError extends Error {
+  constructor(
+    binding: Pick<ExampleBinding, 'scenario' | 'step' | 'index' | 'part'>,
+    why: string,
+  ) {
+    super(
+      `${binding.scenario} / ${binding.step} / ${binding.part}[${binding.index}]: ${why}`,
+    );
+    this.name = 'MissingPartError';
+  }
+}
+
+export function renderPart(
+  records: readonly StepRecord[],
+  binding: Pick<ExampleBinding, 'scenario' | 'step' | 'index' | 'part'>,
+): string {
+  const record = records.find((r) => r.stepId === binding.step);
+  if (!record)
+    throw new MissingPartError(
+      binding,
+      'the step did not run in this scenario',
+    );
+  if (binding.part === 'token-header' || binding.part === 'token-claims') {
+    const token = record.tokens[binding.index];
+    if (!token)
+      throw new MissingPartError(
+        binding,
+        `the step has ${record.tokens.length} tokens`,
+      );
+    return jsonText(
+      binding.part === 'token-header' ? token.header : token.claims,
+    );
+  }
+  const exchange = record.exchanges[binding.index];
+  if (!exchange)
+    throw new MissingPartError(
+      binding,
+      `the step has ${record.exchanges.length} exchanges`,
+    );
+  switch (binding.part) {
+    case 'request':
+      return requestHead(exchange.request);
+    case 'request-body':
+      return requestBody(exchange).text;
+    case 'request-full':
+      return joinHeadAndBody(
+        requestHead(exchange.request),
+        requestBody(exchange).text,
+      );
+    case 'request-url':
+      return exchange.request.url;
+    case 'response':
+      return responseHead(exchange.response);
+    case 'response-body':
+      return responseBody(exchange).text;
+    case 'response-full':
+      return joinHeadAndBody(
+        responseHead(exchange.response),
+        responseBody(exchange).text,
+      );
+  }
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { diagramSources } from '../../src/diagrams/sources';
+import { sourceHash } from '../../src/diagrams/hash';
+import { GENERATED } from '../../src/diagrams/generated/diagrams';
+
+describe('build-time diagrams', () => {
+  for (const source of diagramSources()) {
+    describe(source.id, () => {
+      const generated = GENERATED.diagrams[source.id];
+
+      it('the committed SVG was rendered from the current source (else run `npm run diagrams`)', () => {
+        expect(generated?.sourceHash).toBe(sourceHash(source));
+      });
+
+      it('marks every message arrow and label with its id, for the live highlight', () => {
+        for (const messageId of source.messageIds) {
+          const marks =
+            generated?.svg.split(`data-message="${messageId}"`).length ?? 0;
+          expect(marks - 1, messageId).toBe(2);
+        }
+      });
+
+      it('carries an accessible name and description', () => {
+        expect(source.source).toMatch(/^\s*accTitle: \S/m);
+        expect(source.source).toMatch(/^\s*accDescr: \S/m);
+        expect(generated?.svg).toMatch(/aria-labelledby="chart-title-/);
+        expect(generated?.svg).toMatch(/aria-describedby="chart-desc-/);
+      });
+    });
+  }
+
+  it('keeps the two diagrams apart: no Cedar in authentication, no discovery in authorization', () => {
+    const [authn, authz] = diagramSources();
+    expect(authn?.source).not.toMatch(/cedar/i);
+    expect(authz?.source).not.toMatch(/metadata|well-known|discovery|PRM/i);
+  });
+
+  it('detects a stale rendering', () => {
+    const [authn] = diagramSources();
+    if (!authn) throw new Error('no authn diagram');
+    const edited = {
+      ...authn,
+      source: `${authn.source}\n  client->>toolhive: extra`,
+    };
+    expect(sourceHash(edited)).not.toBe(GENERATED.diagrams.authn?.sourceHash);
+  });
+});
