@@ -43,6 +43,13 @@ const NEXT_REVISION_LINK =
 const WHAT_CHANGES_TITLE = 'What changes in the 2026-07-28 spec revision';
 
 const DIAGRAM_TIMEOUT = 30_000;
+/**
+ * Mermaid fences render into `.docusaurus-mermaid-container`; the build-time
+ * FlowDiagram component that will replace them renders into
+ * `[data-flow-diagram]`. Either counts.
+ */
+const DIAGRAM_SVG =
+  '.docusaurus-mermaid-container svg, figure[data-flow-diagram] svg';
 
 async function waitForHydration(page: Page): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute(
@@ -55,7 +62,7 @@ async function waitForHydration(page: Page): Promise<void> {
 async function renderedDiagrams(
   page: Page,
 ): Promise<Array<{ name: string; description: string; text: string }>> {
-  const svgs = page.locator('.docusaurus-mermaid-container svg');
+  const svgs = page.locator(DIAGRAM_SVG);
   await expect(svgs.first()).toBeVisible({ timeout: DIAGRAM_TIMEOUT });
   await expect(svgs).toHaveCount(2, { timeout: DIAGRAM_TIMEOUT });
   await expect(svgs.nth(1)).toBeVisible({ timeout: DIAGRAM_TIMEOUT });
@@ -146,7 +153,7 @@ test.describe('concept page: authentication and authorization', () => {
     expect(authz.text).not.toMatch(/metadata|\bPRM\b|well-known/i);
 
     // Each diagram's SVG is exposed with its accessible name.
-    const svgs = page.locator('.docusaurus-mermaid-container svg');
+    const svgs = page.locator(DIAGRAM_SVG);
     await expect(svgs.nth(0)).toHaveAccessibleName(/flow/i);
     await expect(svgs.nth(1)).toHaveAccessibleName(/flow/i);
   });
