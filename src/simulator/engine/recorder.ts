@@ -1,0 +1,67 @@
+/**
+ * Records every HTTP exchange the handlers answer. Ids are assigned when a
+ * request arrives, so nested server-to-server calls keep their real order.
+ */
+import type { ActorId, Exchange, HeaderList, RecordedRequest, RecordedResponse, StepId } from './types';
+
+export function headerList(headers: Headers): HeaderList {
+  const out: Array<readonly [string, string]> = [];
+  headers.forEach((value, name) => out.push([name.toLowerCase(), value] as const));
+  return out;
+}
+
+export async function recordRequest(request: Request): Promise<RecordedRequest> {
+  const body = request.method === 'GET' || request.method === 'HEAD' ? null : await request.clone().text();
+  return { method: request.method, url: request.url, headers: headerList(request.headers), body: body === '' ? null : body };
+}
+
+export async function recordResponse(response: Response): Promise<RecordedResponse> {
+  const body = response.body === null ? null : await response.clone().text();
+  return { status: response.status, statusText: response.statusText, headers: headerList(response.headers), body: body === '' ? null : body };
+}
+
+export class ExchangeRecorder {
+  #seq = 0;
+  #exchanges: Array<Exchange & { seq: number }> = [];
+  /** Listeners (for example a UI traffic panel). */
+  #listeners = new Set<(exchange: Exchange) => void>();
+
+  begin(): number {
+    return ++this.#seq;
+  }
+
+  push(seq: number, stepId: StepId, actor: ActorId, at: string, request: RecordedRequest, response: RecordedResponse): Exchange {
+    const exchange: Exchange = { id: `x${seq}`, stepId, actor, at, request, response };
+    const entry = { ...exchange, seq };
+    const i = this.#exchanges.findIndex((e) => e.seq > seq);
+    if (i < 0) this.#exchanges.push(entry);
+    else this.#exchanges.splice(i, 0, entry);
+    for (const l of this.#listeners) l(exchange);
+    return exchange;
+  }
+
+  all(): Exchange[] {
+    return this.#exchanges.map(({ seq: _seq, ...e }) => e);
+  }
+
+  forStep(stepId: StepId): Exchange[] {
+    return this.all().filter((e) => e.stepId === stepId);
+  }
+
+  /** The most recent exchange for a URL (used to recover an opaque redirect's Location). */
+  latestFor(url: string): Exchange | undefined {
+    for (let i = this.#exchanges.length - 1; i >= 0; i--) {
+      const e = this.#exchanges[i]!;
+      if (e.request.url === url) {
+        const { seq: _seq, ...rest } = e;
+        return rest;
+      }
+    }
+    return undefined;
+  }
+
+  subscribe(listener: (exchange: Exchange) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+}
