@@ -1,6 +1,7 @@
 import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import { themes as prismThemes } from 'prism-react-renderer';
+import { withContrast } from './src/utils/contrast';
 
 /**
  * The site can be deployed under a sub-path: set BASE_URL (for example
@@ -80,8 +81,9 @@ const config: Config = {
         'An independent rewrite of ToolHive\u2019s authentication and authorization concept page. Simulated hosts use reserved example.com names.',
     },
     prism: {
-      theme: prismThemes.github,
-      darkTheme: prismThemes.dracula,
+      // Token colours adjusted to WCAG AA (4.5:1) on the code background.
+      theme: withContrast(prismThemes.github),
+      darkTheme: withContrast(prismThemes.dracula),
       additionalLanguages: ['bash', 'json', 'http'],
     },
     mermaid: {
