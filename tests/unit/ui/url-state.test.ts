@@ -28,11 +28,11 @@ describe('simulator URL state', () => {
     expect(parseUrlState('query', '?step=1e3', '')).toEqual({});
   });
 
-  it('keeps unrelated parameters and drops the default mode', () => {
+  it('keeps unrelated parameters and leaves out an unset mode', () => {
     expect(
       serialiseUrlState(
         'query',
-        { scenario: 'step-up', step: 2, mode: 'passthrough' },
+        { scenario: 'step-up', step: 2 },
         '?utm=x&step=9',
         '#top',
       ),

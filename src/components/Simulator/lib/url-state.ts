@@ -80,8 +80,7 @@ export function serialiseUrlState(
   params.delete(k.mode);
   if (state.scenario) params.set(k.scenario, state.scenario);
   if (state.step !== undefined) params.set(k.step, String(state.step));
-  if (state.mode && state.mode !== 'passthrough')
-    params.set(k.mode, state.mode);
+  if (state.mode) params.set(k.mode, state.mode);
   const text = params.toString();
   if (style === 'query') {
     return { search: text ? `?${text}` : '', hash };

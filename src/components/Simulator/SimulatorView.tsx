@@ -1,0 +1,330 @@
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+  type RefObject,
+} from 'react';
+import type { BackendMode, EnginePort, ScenarioView } from './engine-port';
+import { useSimulator, type Action, type Snapshot } from './useSimulator';
+import { useUrlState } from './useUrlState';
+import { useShortcuts } from './useShortcuts';
+import type { RunSummary } from './lib/export';
+import ScenarioPicker from './parts/ScenarioPicker';
+import Controls from './parts/Controls';
+import StepList from './parts/StepList';
+import StepDetail from './parts/StepDetail';
+import ClockPanel, { formatInstant } from './parts/ClockPanel';
+import CedarPanel from './parts/CedarPanel';
+import BackendPanel from './parts/BackendPanel';
+import PasteToken from './parts/PasteToken';
+import ExportBar from './parts/ExportBar';
+import DiagramPanel from './parts/DiagramPanel';
+import styles from './styles.module.css';
+
+export interface SimulatorViewProps {
+  engine: EnginePort;
+  scenarios: readonly ScenarioView[];
+  urlStyle: 'query' | 'hash';
+  variant: 'page' | 'embed';
+  defaultScenario?: string;
+  rootRef: RefObject<HTMLElement | null>;
+}
+
+/** One sentence for the live region about what the last action did. */
+export function announcement(snapshot: Snapshot, action: Action): string {
+  const total = snapshot.steps.length;
+  const last = snapshot.records[snapshot.records.length - 1];
+  const title = (i: number): string => snapshot.steps[i]?.title ?? '';
+  const lastText = last
+    ? `Step ${last.index + 1} of ${total}, ${title(last.index)}: ${last.status}, ${last.outcome}.`
+    : 'No steps have run.';
+  switch (action.kind) {
+    case 'load':
+      return `Loaded ${snapshot.config.scenarioId}. ${lastText}`;
+    case 'reset':
+      return `Reset. No steps have run.`;
+    case 'clock':
+      return `Clock moved to ${formatInstant(snapshot.clock)}.`;
+    case 'run-to-end':
+      return `Ran to the end: ${snapshot.transcript.outcome}. ${lastText}`;
+    default:
+      return snapshot.finished && last
+        ? `${lastText} Scenario finished: ${snapshot.transcript.outcome}.`
+        : lastText;
+  }
+}
+
+export default function SimulatorView({
+  engine,
+  scenarios,
+  urlStyle,
+  variant,
+  defaultScenario,
+  rootRef,
+}: SimulatorViewProps): ReactNode {
+  const idPrefix = `sim${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
+  const { initial, write } = useUrlState(urlStyle);
+  const sim = useSimulator(engine);
+  const { snapshot, busy, dispatch, lastAction } = sim;
+  const [viewed, setViewed] = useState<number | null>(null);
+  const [policyErrors, setPolicyErrors] = useState<string[]>([]);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  const known = (id: string | undefined): id is string =>
+    !!id && scenarios.some((s) => s.id === id);
+
+  // Open the scenario and step the URL names, once.
+  useEffect(() => {
+    const scenarioId = known(initial.scenario)
+      ? initial.scenario
+      : known(defaultScenario)
+        ? defaultScenario
+        : (scenarios[0]?.id ?? 'happy-path');
+    void dispatch({
+      kind: 'load',
+      config: {
+        scenarioId,
+        ...(initial.mode ? { backendMode: initial.mode } : {}),
+        policy: engine.defaultPolicy,
+      },
+      steps: initial.step ?? 0,
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // The URL follows the reader.
+  useEffect(() => {
+    if (!snapshot) return;
+    const own = scenarios.find((s) => s.id === snapshot.config.scenarioId);
+    const mode = snapshot.config.backendMode;
+    write({
+      scenario: snapshot.config.scenarioId,
+      step: snapshot.cursor,
+      ...(mode && mode !== own?.backendMode ? { mode } : {}),
+    });
+  }, [snapshot, scenarios, write]);
+
+  const act = useCallback(
+    (action: Action) => {
+      setViewed(null);
+      void dispatch(action);
+    },
+    [dispatch],
+  );
+
+  const reload = useCallback(
+    (change: Partial<Snapshot['config']>, steps?: number) => {
+      if (!snapshot) return;
+      act({
+        kind: 'load',
+        config: { ...snapshot.config, ...change },
+        steps: steps ?? snapshot.cursor,
+      });
+    },
+    [snapshot, act],
+  );
+
+  const canNext = !!snapshot && !snapshot.finished;
+  const canBack = !!snapshot && snapshot.cursor > 0;
+  const keys = useMemo(
+    () => ({
+      n: () => {
+        if (!busy && canNext) act({ kind: 'next' });
+      },
+      b: () => {
+        if (!busy && canBack) act({ kind: 'back' });
+      },
+      e: () => {
+        if (!busy && canNext) act({ kind: 'run-to-end' });
+      },
+      r: () => {
+        if (!busy && canBack) act({ kind: 'reset' });
+      },
+    }),
+    [busy, canNext, canBack, act],
+  );
+  const scope = variant === 'page' ? 'page' : 'simulator';
+  useShortcuts(scope, rootRef, keys);
+
+  const live = snapshot && lastAction ? announcement(snapshot, lastAction) : '';
+  const scenario = scenarios.find((s) => s.id === snapshot?.config.scenarioId);
+
+  const summary = useCallback((): RunSummary => {
+    if (!snapshot || !scenario) throw new Error('nothing to export');
+    return {
+      scenarioId: scenario.id,
+      scenarioTitle: scenario.title,
+      stepTitles: Object.fromEntries(
+        snapshot.steps.map((s) => [s.id, s.title]),
+      ),
+      records: snapshot.records,
+      outcome: snapshot.transcript.outcome,
+      clock: snapshot.clock,
+    };
+  }, [snapshot, scenario]);
+
+  const shownIndex =
+    viewed ??
+    (snapshot
+      ? Math.max(0, Math.min(snapshot.cursor - 1, snapshot.steps.length - 1))
+      : 0);
+  const shownIndexFinal = snapshot && snapshot.cursor === 0 ? 0 : shownIndex;
+  const step = snapshot?.steps[shownIndexFinal];
+  const record = snapshot?.records[shownIndexFinal] ?? null;
+  const Title = variant === 'page' ? 'h2' : 'h2';
+
+  return (
+    <section
+      ref={rootRef}
+      tabIndex={-1}
+      className={styles.root}
+      aria-labelledby={`${idPrefix}-title`}
+      data-simulator=""
+      data-transport={engine.transport.kind}
+      data-scenario={snapshot?.config.scenarioId}
+      data-cursor={snapshot?.cursor}
+      data-finished={snapshot?.finished ? 'true' : 'false'}
+      data-outcome={snapshot?.transcript.outcome}
+      data-busy={busy ? 'true' : 'false'}
+      aria-busy={busy}
+    >
+      <div className={styles.header}>
+        <Title id={`${idPrefix}-title`} className={styles.title}>
+          {variant === 'page' ? 'Run a scenario' : 'Step through the flow'}
+        </Title>
+      </div>
+      <p className={styles.notice} data-testid="sim-transport">
+        {engine.transport.kind === 'service-worker'
+          ? 'Mock servers answer in a service worker: real HTTP requests, no network.'
+          : `Service workers are unavailable here${engine.transport.reason ? ` (${engine.transport.reason})` : ''}, so the mock servers answer inside the page instead.`}
+      </p>
+      <div
+        className={styles.visuallyHidden}
+        role="status"
+        aria-live="polite"
+        data-testid="sim-live"
+      >
+        {live}
+      </div>
+      {sim.error && (
+        <p role="alert" className={styles.error}>
+          {sim.error}
+        </p>
+      )}
+      <div className={styles.layout}>
+        <div className={styles.column}>
+          <ScenarioPicker
+            scenarios={scenarios}
+            value={snapshot?.config.scenarioId ?? ''}
+            disabled={false}
+            idPrefix={idPrefix}
+            onChange={(id) =>
+              reload({ scenarioId: id, backendMode: undefined }, 0)
+            }
+          />
+          <Controls
+            busy={busy || !snapshot}
+            canNext={canNext}
+            canBack={canBack}
+            onNext={() => act({ kind: 'next' })}
+            onBack={() => act({ kind: 'back' })}
+            onRunToEnd={() => act({ kind: 'run-to-end' })}
+            onReset={() => act({ kind: 'reset' })}
+            shortcutScope={scope}
+          />
+          {snapshot && (
+            <StepList
+              steps={snapshot.steps}
+              records={snapshot.records}
+              cursor={snapshot.cursor}
+              finished={snapshot.finished}
+              viewed={snapshot.cursor > 0 ? shownIndexFinal : null}
+              onView={setViewed}
+            />
+          )}
+          {snapshot && (
+            <ClockPanel
+              now={snapshot.clock}
+              events={snapshot.transcript.clockEvents}
+              busy={busy}
+              onAdvance={(seconds) => act({ kind: 'clock', seconds })}
+            />
+          )}
+          {snapshot && <ExportBar summary={summary} />}
+        </div>
+        <div className={styles.column}>
+          {snapshot && step ? (
+            <StepDetail
+              scenarioId={snapshot.config.scenarioId}
+              step={step}
+              index={shownIndexFinal}
+              total={snapshot.steps.length}
+              record={record}
+              teaching={engine.teaching(step.id)}
+              references={step.refs
+                .map((r) => engine.reference(r))
+                .filter((r) => r !== null)}
+              deviations={(record?.deviations ?? [])
+                .map((d) => engine.deviation(d))
+                .filter((d) => d !== null)}
+              headingRef={headingRef}
+            />
+          ) : (
+            <p role="status">Loading the scenario…</p>
+          )}
+          {step?.diagram && (
+            <DiagramPanel
+              diagram={step.diagram.diagram}
+              highlight={step.diagram.message}
+              messages={engine.diagramMessages(step.diagram.diagram)}
+            />
+          )}
+          {snapshot && (
+            <details className={styles.details}>
+              <summary>Change the setup: Cedar policy and backend mode</summary>
+              <div className={styles.column} style={{ marginTop: '0.5rem' }}>
+                <CedarPanel
+                  idPrefix={idPrefix}
+                  applied={snapshot.config.policy}
+                  defaultPolicy={engine.defaultPolicy}
+                  records={snapshot.records}
+                  busy={busy}
+                  errors={policyErrors}
+                  onApply={(policy) => {
+                    void engine.checkPolicy(policy).then((errors) => {
+                      setPolicyErrors(errors);
+                      if (errors.length === 0) reload({ policy });
+                    });
+                  }}
+                />
+                <BackendPanel
+                  idPrefix={idPrefix}
+                  mode={snapshot.backendMode}
+                  busy={busy}
+                  records={snapshot.records}
+                  onChange={(backendMode: BackendMode) =>
+                    reload({ backendMode })
+                  }
+                />
+              </div>
+            </details>
+          )}
+          {snapshot && scenario && (
+            <details className={styles.details}>
+              <summary>Check your own token</summary>
+              <PasteToken
+                idPrefix={idPrefix}
+                scenarioTitle={scenario.title}
+                validate={sim.validateToken}
+              />
+            </details>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,213 @@
+/**
+ * Binds the engine (src/simulator) to the UI's EnginePort: starts the
+ * transport (MSW service worker, or the in-page getResponse fallback), loads
+ * Cedar's `/web` build on first use, and maps registries to plain views.
+ * Imported only from the lazily loaded simulator chunk.
+ */
+import {
+  AUTHN_DIAGRAM_MESSAGES,
+  AUTHZ_DIAGRAM_MESSAGES,
+  DEFAULT_CEDAR_POLICY,
+  DEVIATIONS,
+  REFERENCES,
+  STEP_CONTENT,
+  createInPageTransport,
+  createSimulation,
+  listScenarios,
+  type CedarApi,
+  type CedarLoader,
+  type Simulation,
+  type Transport,
+} from '@site/src/simulator';
+import { decodeToken } from '@site/src/simulator/actors/jwt';
+import type {
+  DeviationView,
+  EnginePort,
+  PastedTokenResult,
+  ReferenceView,
+  SimulationPort,
+  StepTeaching,
+  TransportKind,
+} from './engine-port';
+
+const WORKER_START_TIMEOUT_MS = 8000;
+
+function lookup<T>(table: Readonly<Record<string, T>>, id: string): T | null {
+  return Object.prototype.hasOwnProperty.call(table, id)
+    ? (table[id] ?? null)
+    : null;
+}
+
+/**
+ * Cedar's `/web` build with its own default wasm location
+ * (`new URL('cedar_wasm_bg.wasm', import.meta.url)`), which the bundler emits
+ * as a hashed asset next to the chunk.
+ */
+function webCedarLoader(): CedarLoader {
+  let loaded: Promise<CedarApi> | null = null;
+  return () => {
+    loaded ??= (async () => {
+      const mod = await import('@cedar-policy/cedar-wasm/web');
+      await mod.default();
+      return mod as unknown as CedarApi;
+    })();
+    loaded.catch(() => {
+      loaded = null;
+    });
+    return loaded;
+  };
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error('the service worker did not start in time')),
+      ms,
+    );
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function startTransport(options: {
+  workerUrl: string;
+  scope: string;
+}): Promise<{
+  transport: Transport;
+  kind: TransportKind;
+  reason?: string;
+  stop: () => void;
+}> {
+  const fallback = (reason: string) => ({
+    transport: createInPageTransport(),
+    kind: 'in-page' as const,
+    reason,
+    stop: () => undefined,
+  });
+  if (!('serviceWorker' in navigator) || !navigator.serviceWorker) {
+    return fallback('this browser offers no service worker here');
+  }
+  try {
+    const { startWorkerTransport } =
+      await import('@site/src/simulator/http/browser');
+    const transport = await withTimeout(
+      startWorkerTransport({ ...options, quiet: true }),
+      WORKER_START_TIMEOUT_MS,
+    );
+    return {
+      transport,
+      kind: 'service-worker',
+      stop: () => transport.stop(),
+    };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return fallback(`registration failed: ${message.split('\n')[0]}`);
+  }
+}
+
+function pastedResult(raw: string, verdicts: PastedTokenResult['verdicts']) {
+  const failed = verdicts.find((v) => v.status === 'fail');
+  const token = raw.split('.').length === 3 ? decodeToken(raw, 'pasted') : null;
+  return {
+    verdicts,
+    token,
+    accepted: !failed && verdicts.length > 0,
+    summary: failed ? `${failed.id}: ${failed.detail}` : 'every check passed',
+  };
+}
+
+function port(sim: Simulation): SimulationPort {
+  return {
+    get scenario() {
+      return sim.scenario;
+    },
+    get steps() {
+      return sim.steps;
+    },
+    get records() {
+      return sim.records;
+    },
+    get cursor() {
+      return sim.cursor;
+    },
+    get finished() {
+      return sim.finished;
+    },
+    get effectiveBackendMode() {
+      return sim.config.backendMode;
+    },
+    clockIso: () => sim.clock.iso(),
+    next: async () => {
+      await sim.next();
+    },
+    back: () => sim.back(),
+    reset: () => sim.reset(),
+    runToEnd: async () => {
+      await sim.runToEnd();
+    },
+    advanceClock: async (seconds) => {
+      await sim.advanceClock(seconds);
+    },
+    transcript: () => sim.transcript(),
+    validateToken: async (raw) =>
+      pastedResult(raw, await sim.validateToken(raw)),
+    dispose: async () => undefined,
+  };
+}
+
+export async function loadEngine(options: {
+  workerUrl: string;
+  scope: string;
+}): Promise<EnginePort> {
+  const started = await startTransport(options);
+  const loadCedar = webCedarLoader();
+  return {
+    scenarios: listScenarios(),
+    defaultPolicy: DEFAULT_CEDAR_POLICY,
+    transport: { kind: started.kind, reason: started.reason },
+    create: async (config) =>
+      port(
+        createSimulation({
+          scenarioId: config.scenarioId,
+          policy: config.policy,
+          ...(config.backendMode ? { backendMode: config.backendMode } : {}),
+          transport: started.transport,
+          loadCedar,
+        }),
+      ),
+    teaching: (stepId): StepTeaching | null => {
+      const content = lookup(STEP_CONTENT, stepId);
+      return content ? { paragraphs: [content.summary] } : null;
+    },
+    reference: (id): ReferenceView | null => lookup(REFERENCES, id),
+    deviation: (id): DeviationView | null => {
+      const d = lookup(DEVIATIONS, id);
+      if (!d) return null;
+      const refs = [
+        lookup(REFERENCES, d.refId),
+        lookup(REFERENCES, d.specRefId),
+      ];
+      return {
+        id: d.id,
+        title: d.title,
+        detail: d.detail,
+        refs: refs.filter((r) => r !== null),
+      };
+    },
+    diagramMessages: (diagram) =>
+      diagram === 'authn' ? AUTHN_DIAGRAM_MESSAGES : AUTHZ_DIAGRAM_MESSAGES,
+    checkPolicy: async (policy) => {
+      const cedar = await loadCedar();
+      const result = cedar.checkParsePolicySet({ staticPolicies: policy });
+      if (result.type === 'success') return [];
+      return result.errors.map(
+        (e) => `${e.message}${e.help ? `\n  help: ${e.help}` : ''}`,
+      );
+    },
+    stop: async () => started.stop(),
+  };
+}

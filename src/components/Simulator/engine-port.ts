@@ -1,0 +1,111 @@
+/**
+ * The part of the engine's public API (src/simulator/index.ts) the UI uses,
+ * written as structural types so the UI states exactly what it relies on.
+ */
+import type {
+  BackendMode,
+  CheckVerdict,
+  DecodedToken,
+  DiagramMessage,
+  DiagramRef,
+  ExpectedOutcome,
+  ScenarioGroup,
+  StepRecord,
+  Transcript,
+} from '@site/src/simulator/engine/types';
+
+export type {
+  BackendMode,
+  CheckVerdict,
+  DecodedToken,
+  DiagramMessage,
+  StepRecord,
+  Transcript,
+};
+
+export interface ScenarioView {
+  id: string;
+  title: string;
+  group: ScenarioGroup;
+  description: string;
+  expected: ExpectedOutcome;
+  /** The backend mode the scenario uses unless the reader picks another. */
+  backendMode: BackendMode;
+}
+
+export interface StepView {
+  id: string;
+  title: string;
+  actors: readonly string[];
+  diagram?: DiagramRef | null;
+  refs: readonly string[];
+}
+
+export interface StepTeaching {
+  /** What happens and why, as short paragraphs of plain text. */
+  paragraphs: string[];
+}
+
+export interface ReferenceView {
+  id: string;
+  title: string;
+  url: string;
+}
+
+export interface DeviationView {
+  id: string;
+  title: string;
+  detail: string;
+  refs: ReferenceView[];
+}
+
+export interface PastedTokenResult {
+  verdicts: CheckVerdict[];
+  token: DecodedToken | null;
+  accepted: boolean;
+  summary: string;
+}
+
+/** One running scenario; every call may be async. */
+export interface SimulationPort {
+  readonly scenario: ScenarioView;
+  readonly steps: readonly StepView[];
+  readonly records: readonly StepRecord[];
+  readonly cursor: number;
+  readonly finished: boolean;
+  /** The backend mode in force (the scenario's unless overridden). */
+  readonly effectiveBackendMode: BackendMode;
+  clockIso(): string;
+  next(): Promise<void>;
+  back(): Promise<void>;
+  reset(): Promise<void>;
+  runToEnd(): Promise<void>;
+  advanceClock(seconds: number): Promise<void>;
+  transcript(): Transcript;
+  validateToken(raw: string): Promise<PastedTokenResult>;
+  dispose(): Promise<void>;
+}
+
+export interface SimulationOptions {
+  scenarioId: string;
+  /** Undefined: the scenario's own mode. */
+  backendMode?: BackendMode;
+  policy: string;
+}
+
+export type TransportKind = 'service-worker' | 'in-page';
+
+/** Everything the UI needs from the engine, loaded lazily as one unit. */
+export interface EnginePort {
+  scenarios: readonly ScenarioView[];
+  defaultPolicy: string;
+  transport: { kind: TransportKind; reason?: string };
+  create(options: SimulationOptions): Promise<SimulationPort>;
+  teaching(stepId: string): StepTeaching | null;
+  reference(id: string): ReferenceView | null;
+  deviation(id: string): DeviationView | null;
+  diagramMessages(diagram: 'authn' | 'authz'): readonly DiagramMessage[];
+  /** Cedar's own parse errors for a policy set; empty when it parses. */
+  checkPolicy(policy: string): Promise<string[]>;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,77 @@
+import type { ReactNode } from 'react';
+import type { BackendMode, StepRecord } from '../engine-port';
+import { headerValue } from '../lib/http-text';
+import styles from '../styles.module.css';
+
+export const BACKEND_MODE_LABELS: Readonly<Record<BackendMode, string>> = {
+  passthrough: 'Passthrough (forward the client token)',
+  'token-exchange': 'Token exchange (RFC 8693)',
+  'upstream-swap': 'Upstream token swap (embedded AS)',
+  'strip-auth': 'Strip Authorization',
+};
+
+/** The Authorization header of the last request the backend received. */
+export function lastBackendAuthorization(
+  records: readonly StepRecord[],
+): { exchangeId: string; authorization: string | null } | null {
+  for (let r = records.length - 1; r >= 0; r -= 1) {
+    const exchanges = records[r]?.exchanges ?? [];
+    for (let i = exchanges.length - 1; i >= 0; i -= 1) {
+      const x = exchanges[i];
+      if (x?.actor === 'backend') {
+        return {
+          exchangeId: x.id,
+          authorization:
+            headerValue(x.request.headers, 'authorization') ?? null,
+        };
+      }
+    }
+  }
+  return null;
+}
+
+export interface BackendPanelProps {
+  idPrefix: string;
+  mode: BackendMode;
+  busy: boolean;
+  records: readonly StepRecord[];
+  onChange: (mode: BackendMode) => void;
+}
+
+export default function BackendPanel({
+  idPrefix,
+  mode,
+  busy,
+  records,
+  onChange,
+}: BackendPanelProps): ReactNode {
+  const received = lastBackendAuthorization(records);
+  return (
+    <section className={styles.panel} aria-label="Backend authentication">
+      <fieldset className={styles.radios}>
+        <legend>How ToolHive calls the backend</legend>
+        {(Object.keys(BACKEND_MODE_LABELS) as BackendMode[]).map((m) => (
+          <label key={m}>
+            <input
+              type="radio"
+              name={`${idPrefix}-backend-mode`}
+              value={m}
+              checked={mode === m}
+              onChange={() => {
+                if (!busy) onChange(m);
+              }}
+            />{' '}
+            {BACKEND_MODE_LABELS[m]}
+          </label>
+        ))}
+      </fieldset>
+      <p className={styles.help} data-testid="sim-backend-received">
+        {received
+          ? received.authorization
+            ? `The backend received (${received.exchangeId}): Authorization: ${received.authorization}`
+            : `The backend received no Authorization header (${received.exchangeId}).`
+          : 'No request has reached the backend yet.'}
+      </p>
+    </section>
+  );
+}
