@@ -1,0 +1,285 @@
+/**
+ * Thin adapter between the simulator engine and the local mock server. It
+ * builds the engine's own World (same actors, same MSW handlers from
+ * `createHandlers`) with the MCP server and the authorization server moved to
+ * the local origin, and adds what live mode needs around it:
+ *
+ * - a bounded exchange log (a long-running server must not keep every
+ *   exchange forever);
+ * - per-scenario live-mode overrides where a scenario's fault is normally
+ *   produced by the simulated client (for example replaying a token for
+ *   another server), so a real client sees the same failure;
+ * - key rotation that can also stop publishing the old key (a response
+ *   filter on the authorization server's own JWKS answer).
+ *
+ * Nothing here re-implements an actor.
+ */
+import { http, type RequestHandler } from 'msw';
+import { World, DEFAULT_URLS, cachedLoader, type WorldConfig, type WorldUrls } from '../simulator/engine/world';
+import { ExchangeRecorder } from '../simulator/engine/recorder';
+import { newStepContext } from '../simulator/engine/host';
+import { defaultCedarLoader, type CedarLoader } from '../simulator/engine/cedar-api';
+import { DEFAULT_CEDAR_POLICY } from '../simulator/engine/policy';
+import { SCENARIOS, scenarioDef, worldConfigFor, type ScenarioRow } from '../simulator/engine/scenarios';
+import { advanceWorld } from '../simulator/engine/tick';
+import { createHandlers, dispatch } from '../simulator/http/handlers';
+import type { ClockEvent, Exchange, StepId } from '../simulator/engine/types';
+import { publicJwk } from '../simulator/actors/jwt';
+import type { DemoKeyName } from '../simulator/actors/demo-keys';
+
+/** How many exchanges the log keeps (oldest dropped first). */
+export const LOG_LIMIT = 2000;
+
+/** An exchange recorder that keeps only the newest `limit` exchanges. */
+export class BoundedRecorder extends ExchangeRecorder {
+  readonly limit: number;
+  #items: Array<Exchange & { seq: number }> = [];
+  #listeners = new Set<(exchange: Exchange) => void>();
+  #dropped = 0;
+
+  constructor(limit = LOG_LIMIT) {
+    super();
+    this.limit = limit;
+  }
+
+  override push(
+    seq: number,
+    stepId: StepId,
+    actor: Exchange['actor'],
+    at: string,
+    request: Exchange['request'],
+    response: Exchange['response'],
+  ): Exchange {
+    const exchange: Exchange = { id: `x${seq}`, stepId, actor, at, request, response };
+    const entry = { ...exchange, seq };
+    // Nested server-to-server calls finish first but began later: keep seq order.
+    let i = this.#items.length;
+    while (i > 0 && this.#items[i - 1]!.seq > seq) i--;
+    this.#items.splice(i, 0, entry);
+    if (this.#items.length > this.limit) {
+      const excess = this.#items.length - this.limit;
+      this.#items.splice(0, excess);
+      this.#dropped += excess;
+    }
+    for (const l of this.#listeners) l(exchange);
+    return exchange;
+  }
+
+  override all(): Exchange[] {
+    return this.#items.map(({ seq: _seq, ...e }) => e);
+  }
+
+  override forStep(stepId: StepId): Exchange[] {
+    return this.all().filter((e) => e.stepId === stepId);
+  }
+
+  override latestFor(url: string): Exchange | undefined {
+    for (let i = this.#items.length - 1; i >= 0; i--) {
+      const { seq: _seq, ...rest } = this.#items[i]!;
+      if (rest.request.url === url) return rest;
+    }
+    return undefined;
+  }
+
+  override subscribe(listener: (exchange: Exchange) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Exchanges dropped because the log was full. */
+  get dropped(): number {
+    return this.#dropped;
+  }
+}
+
+/** The engine's World with a bounded log. */
+class LiveWorld extends World {
+  override readonly recorder: BoundedRecorder = new BoundedRecorder();
+}
+
+/** A scenario the mock server offers: an engine scenario, or a live-mode extra. */
+export interface LiveScenario {
+  id: string;
+  title: string;
+  /** What a real client sees in live mode, when it differs from the browser run. */
+  liveNote?: string;
+  row: ScenarioRow;
+  /** Changes applied to the scenario's WorldConfig in live mode. */
+  override?: (config: WorldConfig, urls: WorldUrls) => WorldConfig;
+}
+
+function engineRow(id: string): ScenarioRow {
+  const row = SCENARIOS.find((s) => s.id === id);
+  if (!row) throw new Error(`engine scenario ${id} is missing`);
+  return row;
+}
+
+/**
+ * Live-mode overrides. In the browser these faults come from the simulated
+ * client's steps; a real client does not produce them, so the servers are
+ * configured to show the same failure.
+ */
+const LIVE_OVERRIDES: Record<string, Pick<LiveScenario, 'liveNote' | 'override'>> = {
+  'wrong-audience': {
+    liveNote: 'ToolHive expects the other MCP server as audience, so your token is rejected on aud (401 invalid_token)',
+    override: (config, urls) => ({ ...config, toolhive: { ...config.toolhive, audience: urls.otherMcp } }),
+  },
+  'expired-token': { liveNote: 'POST /__control/clock {"advance": 3601} to expire your token' },
+  'key-rotation': { liveNote: 'POST /__control/rotate-keys, then /__control/clock {"advance": 900} for the JWKS refresh' },
+  'bad-signature': { liveNote: 'present a token with a broken signature yourself' },
+  'alg-none': { liveNote: 'present an alg "none" token yourself' },
+  'hs256-public-key': { liveNote: 'present an HS256 token yourself' },
+  'missing-kid': { liveNote: 'present a token without kid yourself' },
+  'pkce-mismatch': { liveNote: 'send a wrong code_verifier yourself' },
+  'code-reuse': { liveNote: 'redeem the same code twice yourself' },
+  'missing-header': { liveNote: 'call the MCP endpoint without Authorization' },
+  'state-mismatch': { liveNote: 'the callback carries state=attacker-chosen-state; your client must refuse it' },
+};
+
+/** Every scenario id the server accepts, in catalogue order, plus live-only extras. */
+export const LIVE_SCENARIOS: readonly LiveScenario[] = [
+  ...SCENARIOS.map((row): LiveScenario => ({ id: row.id, title: scenarioDef(row).title, row, ...LIVE_OVERRIDES[row.id] })),
+  {
+    id: 'consent-denied',
+    title: 'Consent denied (mock server only)',
+    liveNote: 'the authorize endpoint redirects with error=access_denied',
+    row: engineRow('happy-path'),
+    override: (config) => ({ ...config, authServer: { ...config.authServer, consent: 'deny' } }),
+  },
+];
+
+export function liveScenario(id: string): LiveScenario | undefined {
+  return LIVE_SCENARIOS.find((s) => s.id === id);
+}
+
+/** World URLs for a local origin: ToolHive and the AS on it, the rest stays internal. */
+export function localUrls(origin: string): WorldUrls {
+  return {
+    ...DEFAULT_URLS,
+    mcp: `${origin}/mcp`,
+    authServer: origin,
+  };
+}
+
+/** The two demo RSA keys rotate into each other. */
+const ROTATION: Record<string, DemoKeyName> = { asMain: 'asRotated', asRotated: 'asMain' };
+
+export interface RotationResult {
+  signingKid: string;
+  publishedKids: string[];
+}
+
+/** One live run: a world plus the mock server's own state around it. */
+export class LiveSession {
+  readonly scenario: LiveScenario;
+  readonly origin: string;
+  readonly world: World & { recorder: BoundedRecorder };
+  /** kids hidden from the JWKS answer after a rotation without keepOld. */
+  readonly #hiddenKids = new Set<string>();
+  #requestSeq = 0;
+
+  constructor(scenario: LiveScenario, origin: string, loadCedar: () => ReturnType<CedarLoader>) {
+    this.scenario = scenario;
+    this.origin = origin;
+    const urls = localUrls(origin);
+    const base = worldConfigFor(scenario.row);
+    const config = scenario.override ? scenario.override(base, urls) : base;
+    this.world = new LiveWorld({
+      config,
+      urls,
+      policy: DEFAULT_CEDAR_POLICY,
+      cedar: loadCedar,
+      handlers: (world) => [this.#jwksFilter(world), ...createHandlers(world)],
+      send: () => Promise.reject(new Error('the simulated client is not used by the mock server')),
+    }) as World & { recorder: BoundedRecorder };
+    this.world.ctx = newStepContext('idle');
+  }
+
+  /**
+   * Answers the AS's JWKS path through the engine's own dispatch (so it is
+   * recorded), dropping keys that a rotation unpublished.
+   */
+  #jwksFilter(world: World): RequestHandler {
+    const jwksUrl = world.as.endpoint('jwks')!;
+    return http.get(jwksUrl, async ({ request }) => {
+      if (this.#hiddenKids.size === 0) return undefined;
+      const route = world.routeFor(new URL(request.url));
+      if (!route) return undefined;
+      return dispatch(world, { ...route, handle: async (req) => this.#filterJwks(await route.handle(req)) }, request);
+    });
+  }
+
+  async #filterJwks(res: Response): Promise<Response> {
+    if (res.status !== 200) return res;
+    const body = (await res.json()) as { keys?: Array<{ kid?: string }> };
+    const keys = (body.keys ?? []).filter((k) => !this.#hiddenKids.has(k.kid ?? ''));
+    return new Response(JSON.stringify({ ...body, keys }), { status: 200, headers: res.headers });
+  }
+
+  get mcpUrl(): string {
+    return this.world.urls.mcp;
+  }
+
+  get issuer(): string {
+    return this.world.as.options.issuer;
+  }
+
+  /** A fresh step context for one incoming request; returns its id. */
+  beginRequest(): string {
+    const id = `http-${++this.#requestSeq}`;
+    this.world.ctx = newStepContext(id);
+    return id;
+  }
+
+  /** The first check that failed while answering the current request. */
+  failedCheck(): string | null {
+    return this.world.ctx.checks.find((c) => c.status === 'fail')?.id ?? null;
+  }
+
+  endRequest(): void {
+    this.world.ctx = newStepContext('idle');
+  }
+
+  async advanceClock(seconds: number): Promise<ClockEvent[]> {
+    const ctx = newStepContext('clock');
+    this.world.ctx = ctx;
+    try {
+      await advanceWorld(this.world, seconds);
+    } finally {
+      this.world.ctx = newStepContext('idle');
+    }
+    return ctx.clockEvents;
+  }
+
+  rotateKeys(keepOld: boolean): RotationResult {
+    const as = this.world.as;
+    const old = as.signingKey;
+    const next = ROTATION[old] ?? 'asRotated';
+    as.rotateSigningKey(next);
+    const oldKid = publicJwk(old).kid ?? '';
+    const nextKid = publicJwk(next).kid ?? '';
+    this.#hiddenKids.delete(nextKid);
+    if (!keepOld) this.#hiddenKids.add(oldKid);
+    return { signingKid: nextKid, publishedKids: this.publishedKids };
+  }
+
+  get signingKid(): string {
+    return publicJwk(this.world.as.signingKey).kid ?? '';
+  }
+
+  /** kids in the JWKS answer right now. */
+  get publishedKids(): string[] {
+    return this.world.as
+      .publishedKeys()
+      .map((k) => publicJwk(k).kid ?? '')
+      .filter((kid) => !this.#hiddenKids.has(kid));
+  }
+
+  /** How many times ToolHive fetched the JWKS. */
+  get jwksFetches(): number {
+    return this.world.toolhive.validator.cache.fetchCount;
+  }
+}
+
+/** The Node Cedar build, loaded once per process on first use. */
+export const sharedCedarLoader = cachedLoader(defaultCedarLoader);
