@@ -2,7 +2,7 @@
  * Public entry of the simulator engine. Framework-free: no React, no DOM.
  */
 export type * from './engine/types';
-export { createSimulation } from './engine/simulation';
+export { createSimulation, createScenarioWorld, checkPolicy } from './engine/simulation';
 export type { Simulation, SimulationOptions, ToolHiveConfigView } from './engine/simulation';
 export { listScenarios, SCENARIOS } from './engine/scenarios';
 export type { ScenarioDef } from './engine/scenarios';
@@ -19,7 +19,8 @@ export { AUTHN_DIAGRAM_MESSAGES, AUTHZ_DIAGRAM_MESSAGES, authnDiagramSource, aut
 export { SimError } from './engine/errors';
 export type { SimErrorCode } from './engine/errors';
 export type { CedarApi, CedarLoader } from './engine/cedar-api';
-export { DEFAULT_URLS } from './engine/world';
+export { DEFAULT_URLS, World } from './engine/world';
+export { createHandlers, createDynamicHandlers } from './http/handlers';
 export type { WorldUrls } from './engine/world';
 export { createInPageTransport } from './http/fallback';
 export type { Transport } from './http/transport';

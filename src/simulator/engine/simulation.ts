@@ -16,6 +16,7 @@ import { DEFAULT_URLS, World, cachedLoader, type WorldUrls } from './world';
 import { createHandlers } from '../http/handlers';
 import { createInPageTransport } from '../http/fallback';
 import type { Transport } from '../http/transport';
+import { policyErrors } from '../actors/toolhive-authz';
 
 export interface SimulationOptions {
   scenarioId: string;
@@ -292,6 +293,30 @@ class SimulationImpl implements Simulation {
       }
     });
   }
+}
+
+/**
+ * A bare world for one scenario, with its MSW handlers in `world.handlers`,
+ * for a local mock server that serves the actors over real HTTP. The client
+ * actor is present but unused; `send` resolves through the same handlers.
+ */
+export function createScenarioWorld(options: Omit<SimulationOptions, 'transport'>): World {
+  const row = scenarioRow(options.scenarioId);
+  if (!row) throw new Error(`unknown scenario id: ${options.scenarioId}`);
+  const world: World = new World({
+    config: worldConfigFor(row, options.backendMode),
+    urls: { ...DEFAULT_URLS, ...options.urls },
+    policy: options.policy ?? DEFAULT_CEDAR_POLICY,
+    cedar: cachedLoader(options.loadCedar ?? defaultCedarLoader),
+    handlers: createHandlers,
+    send: (request) => world.internalFetch(request),
+  });
+  return world;
+}
+
+/** Parses a Cedar policy set; returns Cedar's own error messages ([] when it parses). */
+export async function checkPolicy(policy: string, loadCedar: CedarLoader = defaultCedarLoader): Promise<string[]> {
+  return policyErrors(await loadCedar(), policy);
 }
 
 export function createSimulation(options: SimulationOptions): Simulation {
