@@ -51,14 +51,14 @@ export function lineDiff(expected: string, actual: string): string {
       i += 1;
       j += 1;
     } else if (
-      j < b.length &&
-      (i === a.length || at(i, j + 1) >= at(i + 1, j))
+      i < a.length &&
+      (j === b.length || at(i + 1, j) >= at(i, j + 1))
     ) {
-      out.push(`+ ${b[j]}`);
-      j += 1;
-    } else {
       out.push(`- ${a[i]}`);
       i += 1;
+    } else {
+      out.push(`+ ${b[j]}`);
+      j += 1;
     }
   }
   return out.join('\n');

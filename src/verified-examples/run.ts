@@ -1,0 +1,28 @@
+/**
+ * Runs the simulator in-process (no browser, no service worker) and returns
+ * the text of each bound part, so the sync script and the Node check read
+ * the same output the browser renders.
+ */
+import { createSimulation } from '../simulator';
+import type { StepRecord } from '../simulator/engine/types';
+import type { ExampleBinding } from './bindings';
+import { renderPart } from './render';
+
+/** Runs each scenario once and caches its records for every binding. */
+export async function simulatorTexts(
+  bindings: readonly ExampleBinding[],
+): Promise<Map<ExampleBinding, string>> {
+  const runs = new Map<string, readonly StepRecord[]>();
+  const texts = new Map<ExampleBinding, string>();
+  for (const binding of bindings) {
+    let records = runs.get(binding.scenario);
+    if (!records) {
+      const simulation = createSimulation({ scenarioId: binding.scenario });
+      await simulation.runToEnd();
+      records = [...simulation.records];
+      runs.set(binding.scenario, records);
+    }
+    texts.set(binding, renderPart(records, binding));
+  }
+  return texts;
+}
