@@ -125,7 +125,8 @@ describe('authorization endpoint', () => {
 
   it('requires an S256 challenge', async () => {
     const w = makeWorld();
-    for (const o of [{ code_challenge: null }, { code_challenge_method: 'plain' }, { code_challenge_method: null }]) {
+    const variants: Array<Record<string, string | null>> = [{ code_challenge: null }, { code_challenge_method: 'plain' }, { code_challenge_method: null }];
+    for (const o of variants) {
       const res = await get(w, authorizeUrl(w, o));
       expect(new URL(res.headers.get('location')!).searchParams.get('error')).toBe('invalid_request');
     }
