@@ -112,6 +112,12 @@ function firstFailed(host: ActorHost): CheckId | undefined {
   return host.ctx.checks.find((c) => c.status === 'fail')?.id;
 }
 
+/** `{ check }` for the first failed check in this step, or nothing. */
+function failedCheck(host: ActorHost): { check?: CheckId } {
+  const check = firstFailed(host);
+  return check ? { check } : {};
+}
+
 export type McpClient = ReturnType<typeof createClient>;
 
 export function createClient(host: ActorHost, options: ClientOptions, send: Send) {
@@ -167,14 +173,14 @@ export function createClient(host: ActorHost, options: ClientOptions, send: Send
       throw new SimError('mcp_unauthorized', challenge?.params.error_description ?? `HTTP 401 from the MCP server`, {
         status: 401,
         ...(oauthErr ? { oauthError: oauthErr } : {}),
-        ...(firstFailed(host) ? { check: firstFailed(host)! } : {}),
+        ...failedCheck(host),
       });
     }
     if (res.status === 403) {
       throw new SimError('mcp_forbidden', 'the MCP server refused the request (403)', {
         status: 403,
         ...(oauthErr ? { oauthError: oauthErr } : {}),
-        ...(firstFailed(host) ? { check: firstFailed(host)! } : {}),
+        ...failedCheck(host),
       });
     }
     throw new SimError('mcp_error', `HTTP ${res.status} from the MCP server`, { status: res.status });
@@ -317,7 +323,7 @@ export function createClient(host: ActorHost, options: ClientOptions, send: Send
           throw new SimError('authorization_error', typeof body?.error_description === 'string' ? body.error_description : `authorization endpoint answered ${res.status}`, {
             status: res.status,
             ...(typeof body?.error === 'string' ? { oauthError: body.error } : {}),
-            ...(firstFailed(host) ? { check: firstFailed(host)! } : {}),
+            ...failedCheck(host),
           });
         }
         const location = res.headers.get('location');
@@ -338,7 +344,7 @@ export function createClient(host: ActorHost, options: ClientOptions, send: Send
             throw new SimError('authorization_error', e.error_description ?? e.error, {
               status: res.status,
               oauthError: e.error,
-              ...(firstFailed(host) ? { check: firstFailed(host)! } : {}),
+              ...failedCheck(host),
             });
           }
           addCheck(host.ctx, 'callback-state', 'fail', `callback state ${cb.searchParams.get('state') ?? '(none)'} is not the state the client sent`);
@@ -372,7 +378,7 @@ export function createClient(host: ActorHost, options: ClientOptions, send: Send
         throw new SimError('token_error', typeof body?.error_description === 'string' ? body.error_description : `token endpoint answered ${res.status}`, {
           status: res.status,
           ...(typeof body?.error === 'string' ? { oauthError: body.error } : {}),
-          ...(firstFailed(host) ? { check: firstFailed(host)! } : {}),
+          ...failedCheck(host),
         });
       }
       s.accessToken = body.access_token;

@@ -159,8 +159,8 @@ export class ToolHiveValidator {
       return this.#introspect(raw, v, malformed);
     }
     const parts = raw.split('.');
-    const header = decodeSegment(parts[0])!;
-    const claims = decodeSegment(parts[1])!;
+    const header = decodeSegment(parts[0]) ?? {};
+    const claims = decodeSegment(parts[1]) ?? {};
     pass('jwt-parse', 'three base64url segments with JSON header and claims');
     v.push({ id: 'introspection', status: 'skip', detail: 'only malformed tokens are introspected' });
 
@@ -306,11 +306,11 @@ export class ToolHiveValidator {
 
 /** Returns why golang-jwt would call the token malformed, or null if it parses. */
 export function parseMalformed(raw: string): string | null {
-  const parts = raw.split('.');
-  if (parts.length !== 3) return 'token contains an invalid number of segments';
+  const [h = '', p = '', sig = '', ...extra] = raw.split('.');
+  if (raw.split('.').length !== 3 || extra.length) return 'token contains an invalid number of segments';
   const b64 = /^[A-Za-z0-9_-]*={0,2}$/;
-  if (!b64.test(parts[0]!) || decodeSegment(parts[0]!.replace(/=+$/, '')) === null) return 'could not base64 or JSON decode header';
-  if (!b64.test(parts[1]!) || decodeSegment(parts[1]!.replace(/=+$/, '')) === null) return 'could not base64 or JSON decode claim';
-  if (!b64.test(parts[2]!)) return 'could not base64 decode signature';
+  if (!b64.test(h) || decodeSegment(h.replace(/=+$/, '')) === null) return 'could not base64 or JSON decode header';
+  if (!b64.test(p) || decodeSegment(p.replace(/=+$/, '')) === null) return 'could not base64 or JSON decode claim';
+  if (!b64.test(sig)) return 'could not base64 decode signature';
   return null;
 }

@@ -59,9 +59,10 @@ export type ToolHive = ReturnType<typeof createToolHive>;
 export function createToolHive(host: ActorHost, options: ToolHiveOptions) {
   const o = options;
   const mcp = new URL(o.mcpUrl);
-  const keyProvider = o.embeddedAs
+  const embedded = o.embeddedAs;
+  const keyProvider = embedded
     ? (kid: string): JWK | null => {
-        const name = o.embeddedAs!.publishedKeys().find((k) => publicJwk(k).kid === kid);
+        const name = embedded.publishedKeys().find((k) => publicJwk(k).kid === kid);
         return name ? publicJwk(name) : null;
       }
     : null;
@@ -201,7 +202,7 @@ export function createToolHive(host: ActorHost, options: ToolHiveOptions) {
     const result = await validator.validate(raw);
     ctx.checks.push(...result.verdicts);
     if (!result.ok || !result.claims) {
-      const f = result.failure!;
+      const f = result.failure ?? { kind: 'invalid_token' as const, message: 'invalid token' };
       if (f.kind === 'invalid_claims') return unauthorized('invalid_token', f.message, f.message);
       return unauthorized('invalid_token', f.message, `Invalid token: ${f.message}`);
     }
@@ -289,7 +290,7 @@ export function createToolHive(host: ActorHost, options: ToolHiveOptions) {
     if (!filterTools || res.status !== 200) return res;
     const body = (await readJson(res)) as { result?: { tools?: Array<{ name?: unknown }> } } | undefined;
     const tools = body?.result?.tools;
-    if (!Array.isArray(tools)) return res;
+    if (!body?.result || !Array.isArray(tools)) return res;
     const cedar = await host.cedar();
     const kept = [];
     const removed: string[] = [];
@@ -304,7 +305,7 @@ export function createToolHive(host: ActorHost, options: ToolHiveOptions) {
     res.headers.forEach((v, k) => {
       if (k !== 'content-length') headersOut[k] = v;
     });
-    return json(200, { ...body, result: { ...body!.result, tools: kept } }, headersOut);
+    return json(200, { ...body, result: { ...body.result, tools: kept } }, headersOut);
   }
 
   function matches(pathname: string): boolean {

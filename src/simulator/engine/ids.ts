@@ -33,19 +33,15 @@ function mulberry32(seed: number): () => number {
 }
 
 export function bytesToBase64url(bytes: Uint8Array): string {
+  const at = (k: number) => bytes[k] ?? 0;
+  const ch = (n: number) => B64URL.charAt(n & 63);
   let out = '';
-  let i = 0;
-  for (; i + 2 < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
-    out += B64URL[(n >> 18) & 63]! + B64URL[(n >> 12) & 63]! + B64URL[(n >> 6) & 63]! + B64URL[n & 63]!;
-  }
-  const rest = bytes.length - i;
-  if (rest === 1) {
-    const n = bytes[i]! << 16;
-    out += B64URL[(n >> 18) & 63]! + B64URL[(n >> 12) & 63]!;
-  } else if (rest === 2) {
-    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
-    out += B64URL[(n >> 18) & 63]! + B64URL[(n >> 12) & 63]! + B64URL[(n >> 6) & 63]!;
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (at(i) << 16) | (at(i + 1) << 8) | at(i + 2);
+    const left = bytes.length - i;
+    out += ch(n >> 18) + ch(n >> 12);
+    if (left > 1) out += ch(n >> 6);
+    if (left > 2) out += ch(n);
   }
   return out;
 }

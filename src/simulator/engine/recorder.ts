@@ -51,8 +51,8 @@ export class ExchangeRecorder {
   /** The most recent exchange for a URL (used to recover an opaque redirect's Location). */
   latestFor(url: string): Exchange | undefined {
     for (let i = this.#exchanges.length - 1; i >= 0; i--) {
-      const e = this.#exchanges[i]!;
-      if (e.request.url === url) {
+      const e = this.#exchanges[i];
+      if (e?.request.url === url) {
         const { seq: _seq, ...rest } = e;
         return rest;
       }

@@ -186,7 +186,7 @@ export class World implements ActorHost {
       backendMode: config.backendMode,
       tokenExchange:
         config.backendMode === 'token-exchange'
-          ? { tokenUrl: this.as.endpoint('token')!, clientId: 'toolhive-exchange', clientSecret: 'demo-exchange-secret', audience: urls.backend }
+          ? { tokenUrl: this.as.endpoint('token') ?? `${issuer}/token`, clientId: 'toolhive-exchange', clientSecret: 'demo-exchange-secret', audience: urls.backend }
           : null,
       policy: th.authz ? init.policy : null,
       specStepUp: th.specStepUp ? { requiredScopes: th.specStepUp } : null,

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- a wrong guess fails the test right there, which is what a test wants. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { calculatePKCECodeChallenge } from 'oauth4webapi';

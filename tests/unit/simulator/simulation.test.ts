@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- a wrong guess fails the test right there, which is what a test wants. */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSimulation, listScenarios, checkPolicy, type CedarLoader } from '../../../src/simulator';
 import { defaultCedarLoader } from '../../../src/simulator/engine/cedar-api';

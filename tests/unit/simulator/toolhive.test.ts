@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- a wrong guess fails the test right there, which is what a test wants. */
 import { describe, expect, it } from 'vitest';
 import { createToolHive, resourceMetadataUrl } from '../../../src/simulator/actors/toolhive';
 import { refreshIntervalSeconds } from '../../../src/simulator/actors/toolhive-validator';
