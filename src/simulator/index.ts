@@ -2,8 +2,16 @@
  * Public entry of the simulator engine. Framework-free: no React, no DOM.
  */
 export type * from './engine/types';
-export { createSimulation, createScenarioWorld, checkPolicy } from './engine/simulation';
-export type { Simulation, SimulationOptions, ToolHiveConfigView } from './engine/simulation';
+export {
+  createSimulation,
+  createScenarioWorld,
+  checkPolicy,
+} from './engine/simulation';
+export type {
+  Simulation,
+  SimulationOptions,
+  ToolHiveConfigView,
+} from './engine/simulation';
 export { listScenarios, SCENARIOS } from './engine/scenarios';
 export type { ScenarioDef } from './engine/scenarios';
 export type { StepDef } from './engine/steps';
@@ -15,7 +23,12 @@ export type { Deviation } from './content/deviations';
 export { STEP_CONTENT } from './content/steps';
 export type { StepContent, KnownStepId } from './content/steps';
 export { SCENARIO_CONTENT } from './content/scenarios';
-export { AUTHN_DIAGRAM_MESSAGES, AUTHZ_DIAGRAM_MESSAGES, authnDiagramSource, authzDiagramSource } from './engine/diagrams';
+export {
+  AUTHN_DIAGRAM_MESSAGES,
+  AUTHZ_DIAGRAM_MESSAGES,
+  authnDiagramSource,
+  authzDiagramSource,
+} from './engine/diagrams';
 export { SimError } from './engine/errors';
 export type { SimErrorCode } from './engine/errors';
 export type { CedarApi, CedarLoader } from './engine/cedar-api';

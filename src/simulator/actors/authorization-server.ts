@@ -12,7 +12,13 @@ import { jwtVerify, type JWK } from 'jose';
 import type { ActorHost } from '../engine/host';
 import { addCheck } from '../engine/host';
 import type { DemoKeyName } from './demo-keys';
-import { decodeSegment, importPublic, kidOf, publicJwk, signWithDemoKey } from './jwt';
+import {
+  decodeSegment,
+  importPublic,
+  kidOf,
+  publicJwk,
+  signWithDemoKey,
+} from './jwt';
 import {
   basicCredentials,
   basicHeader,
@@ -27,8 +33,10 @@ import {
   text,
 } from './http-util';
 
-export const TOKEN_EXCHANGE_GRANT = 'urn:ietf:params:oauth:grant-type:token-exchange';
-export const ACCESS_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:access_token';
+export const TOKEN_EXCHANGE_GRANT =
+  'urn:ietf:params:oauth:grant-type:token-exchange';
+export const ACCESS_TOKEN_TYPE =
+  'urn:ietf:params:oauth:token-type:access_token';
 
 export interface RegisteredClient {
   clientId: string;
@@ -89,7 +97,12 @@ export interface AuthorizationServerOptions {
   confidentialClients: RegisteredClient[];
   user: DemoUser;
   /** Embedded AS: delegate user login to this upstream IdP. */
-  upstream: { authorizeUrl: string; tokenUrl: string; clientId: string; scope: string } | null;
+  upstream: {
+    authorizeUrl: string;
+    tokenUrl: string;
+    clientId: string;
+    scope: string;
+  } | null;
 }
 
 interface CodeGrant {
@@ -125,14 +138,29 @@ export interface UpstreamTokens {
 
 export type AuthorizationServer = ReturnType<typeof createAuthorizationServer>;
 
-export function createAuthorizationServer(host: ActorHost, options: AuthorizationServerOptions) {
+export function createAuthorizationServer(
+  host: ActorHost,
+  options: AuthorizationServerOptions,
+) {
   const o = options;
   const origin = new URL(o.issuer).origin;
   const issuerPath = new URL(o.issuer).pathname.replace(/\/$/, '');
   const clients = new Map<string, RegisteredClient>();
-  for (const c of [...o.preRegistered, ...o.confidentialClients]) clients.set(c.clientId, c);
+  for (const c of [...o.preRegistered, ...o.confidentialClients])
+    clients.set(c.clientId, c);
   const codes = new Map<string, CodeGrant>();
-  const refreshTokens = new Map<string, { clientId: string; sub: string; scope: string; resource: string | null; tsid: string | null; expiresAt: number; active: boolean }>();
+  const refreshTokens = new Map<
+    string,
+    {
+      clientId: string;
+      sub: string;
+      scope: string;
+      resource: string | null;
+      tsid: string | null;
+      expiresAt: number;
+      active: boolean;
+    }
+  >();
   const opaque = new Map<string, OpaqueRecord>();
   const revokedJti = new Set<string>();
   const pending = new Map<string, PendingUpstream>();
@@ -153,7 +181,11 @@ export function createAuthorizationServer(host: ActorHost, options: Authorizatio
     if (o.paths.introspect) m.introspection_endpoint = url(o.paths.introspect);
     if (o.paths.revoke) m.revocation_endpoint = url(o.paths.revoke);
     m.response_types_supported = ['code'];
-    m.grant_types_supported = ['authorization_code', 'refresh_token', TOKEN_EXCHANGE_GRANT];
+    m.grant_types_supported = [
+      'authorization_code',
+      'refresh_token',
+      TOKEN_EXCHANGE_GRANT,
+    ];
     if (o.advertiseS256) m.code_challenge_methods_supported = ['S256'];
     m.token_endpoint_auth_methods_supported = ['none', 'client_secret_basic'];
     m.scopes_supported = o.scopesSupported;
@@ -167,7 +199,8 @@ export function createAuthorizationServer(host: ActorHost, options: Authorizatio
 
   function jwks(): Response {
     const headers: Record<string, string> = {};
-    if (o.jwksMaxAge !== null) headers['cache-control'] = `public, max-age=${o.jwksMaxAge}`;
+    if (o.jwksMaxAge !== null)
+      headers['cache-control'] = `public, max-age=${o.jwksMaxAge}`;
     return json(200, { keys: published.map((k) => publicJwk(k)) }, headers);
   }
 
@@ -185,7 +218,9 @@ export function createAuthorizationServer(host: ActorHost, options: Authorizatio
     const iat = host.clock.epochSeconds();
     const exp = iat + (input.ttl ?? o.accessTokenTtl);
     const jti = host.ids.token('jti', 16);
-    const claims: Record<string, unknown> = { iss: o.issuerClaimOverride ?? o.issuer };
+    const claims: Record<string, unknown> = {
+      iss: o.issuerClaimOverride ?? o.issuer,
+    };
     if (!o.omitSub) claims.sub = input.sub;
     claims.aud = input.aud;
     claims.client_id = input.clientId;
@@ -194,7 +229,11 @@ export function createAuthorizationServer(host: ActorHost, options: Authorizatio
     claims.exp = exp;
     claims.jti = jti;
     if (input.tsid) claims.tsid = input.tsid;
-    Object.assign(claims, o.user.sub === input.sub ? o.user.claims : {}, input.extra ?? {});
+    Object.assign(
+      claims,
+      o.user.sub === input.sub ? o.user.claims : {},
+      input.extra ?? {},
+    );
     if ((input.format ?? o.tokenFormat) === 'opaque') {
       const token = `opaque_${host.ids.token('opaque-token', 24)}`;
       opaque.set(token, { active: true, claims });
@@ -204,21 +243,33 @@ export function createAuthorizationServer(host: ActorHost, options: Authorizatio
   }
 
   /** Verifies a token this AS issued (introspection and token exchange). */
-  async function verifySelfIssued(token: string): Promise<Record<string, unknown> | null> {
+  async function verifySelfIssued(
+    token: string,
+  ): Promise<Record<string, unknown> | null> {
     const rec = opaque.get(token);
     if (rec) {
       const exp = rec.claims.exp;
-      if (!rec.active || (typeof exp === 'number' && host.clock.epochSeconds() >= exp)) return null;
+      if (
+        !rec.active ||
+        (typeof exp === 'number' && host.clock.epochSeconds() >= exp)
+      )
+        return null;
       return rec.claims;
     }
     const header = decodeSegment(token.split('.')[0]);
     const kid = header?.kid;
     const name = published.find((k) => kidOf(k) === kid);
-    if (!name || typeof header?.alg !== 'string' || header.alg !== 'RS256') return null;
+    if (!name || typeof header?.alg !== 'string' || header.alg !== 'RS256')
+      return null;
     try {
       const key = await importPublic(publicJwk(name) as JWK, 'RS256');
-      const { payload } = await jwtVerify(token, key, { currentDate: host.clock.date(), clockTolerance: 0, issuer: o.issuer });
-      if (typeof payload.jti === 'string' && revokedJti.has(payload.jti)) return null;
+      const { payload } = await jwtVerify(token, key, {
+        currentDate: host.clock.date(),
+        clockTolerance: 0,
+        issuer: o.issuer,
+      });
+      if (typeof payload.jti === 'string' && revokedJti.has(payload.jti))
+        return null;
       return payload as Record<string, unknown>;
     } catch {
       return null;
@@ -227,7 +278,9 @@ export function createAuthorizationServer(host: ActorHost, options: Authorizatio
 
   // -- client lookup (pre-registered, DCR, CIMD) ---------------------------
 
-  async function resolveClient(clientId: string): Promise<{ client: RegisteredClient | null; reason: string }> {
+  async function resolveClient(
+    clientId: string,
+  ): Promise<{ client: RegisteredClient | null; reason: string }> {
     const known = clients.get(clientId);
     if (known) return { client: known, reason: `known ${known.kind} client` };
     let asUrl: URL | null = null;
@@ -237,21 +290,52 @@ export function createAuthorizationServer(host: ActorHost, options: Authorizatio
       asUrl = null;
     }
     if (!asUrl) return { client: null, reason: 'unknown client_id' };
-    if (!o.cimdSupported) return { client: null, reason: 'client_id is a URL but this server does not support client ID metadata documents' };
-    if (asUrl.protocol !== 'https:' || asUrl.pathname === '/' || asUrl.pathname === '') {
-      return { client: null, reason: 'a client ID metadata document URL must be https with a path' };
+    if (!o.cimdSupported)
+      return {
+        client: null,
+        reason:
+          'client_id is a URL but this server does not support client ID metadata documents',
+      };
+    if (
+      asUrl.protocol !== 'https:' ||
+      asUrl.pathname === '/' ||
+      asUrl.pathname === ''
+    ) {
+      return {
+        client: null,
+        reason: 'a client ID metadata document URL must be https with a path',
+      };
     }
-    const res = await host.internalFetch(new Request(clientId, { headers: { accept: 'application/json' } }));
-    if (res.status !== 200) return { client: null, reason: `metadata document fetch returned ${res.status}` };
+    const res = await host.internalFetch(
+      new Request(clientId, { headers: { accept: 'application/json' } }),
+    );
+    if (res.status !== 200)
+      return {
+        client: null,
+        reason: `metadata document fetch returned ${res.status}`,
+      };
     const doc = (await readJson(res)) as Record<string, unknown> | undefined;
-    if (!doc || typeof doc !== 'object') return { client: null, reason: 'metadata document is not JSON' };
-    if (doc.client_id !== clientId) return { client: null, reason: 'metadata document client_id does not equal its URL' };
-    if (typeof doc.client_name !== 'string' || !Array.isArray(doc.redirect_uris)) {
-      return { client: null, reason: 'metadata document lacks client_name or redirect_uris' };
+    if (!doc || typeof doc !== 'object')
+      return { client: null, reason: 'metadata document is not JSON' };
+    if (doc.client_id !== clientId)
+      return {
+        client: null,
+        reason: 'metadata document client_id does not equal its URL',
+      };
+    if (
+      typeof doc.client_name !== 'string' ||
+      !Array.isArray(doc.redirect_uris)
+    ) {
+      return {
+        client: null,
+        reason: 'metadata document lacks client_name or redirect_uris',
+      };
     }
     const client: RegisteredClient = {
       clientId,
-      redirectUris: doc.redirect_uris.filter((u): u is string => typeof u === 'string'),
+      redirectUris: doc.redirect_uris.filter(
+        (u): u is string => typeof u === 'string',
+      ),
       grantTypes: ['authorization_code', 'refresh_token'],
       name: doc.client_name,
       kind: 'cimd',
@@ -259,7 +343,12 @@ export function createAuthorizationServer(host: ActorHost, options: Authorizatio
     return { client, reason: 'client ID metadata document fetched and valid' };
   }
 
-  function authorizeError(redirectUri: string, error: string, description: string, state: string | null): Response {
+  function authorizeError(
+    redirectUri: string,
+    error: string,
+    description: string,
+    state: string | null,
+  ): Response {
     const target = new URL(redirectUri);
     target.searchParams.set('error', error);
     target.searchParams.set('error_description', description);
@@ -300,84 +389,198 @@ export function createAuthorizationServer(host: ActorHost, options: Authorizatio
     const ctx = host.ctx;
     const params = new URL(request.url).searchParams;
     const clientId = params.get('client_id') ?? '';
-    const { client, reason } = clientId ? await resolveClient(clientId) : { client: null, reason: 'client_id missing' };
+    const { client, reason } = clientId
+      ? await resolveClient(clientId)
+      : { client: null, reason: 'client_id missing' };
     if (!client) {
       addCheck(ctx, 'client-id', 'fail', reason);
       return oauthError(400, 'invalid_client', reason);
     }
     addCheck(ctx, 'client-id', 'pass', reason);
     const redirectUri = params.get('redirect_uri') ?? '';
-    const registered = client.redirectUris.find((r) => redirectUriMatches(r, redirectUri));
+    const registered = client.redirectUris.find((r) =>
+      redirectUriMatches(r, redirectUri),
+    );
     if (!registered) {
-      addCheck(ctx, 'redirect-uri', 'fail', `${redirectUri || '(none)'} is not a registered redirect URI`);
+      addCheck(
+        ctx,
+        'redirect-uri',
+        'fail',
+        `${redirectUri || '(none)'} is not a registered redirect URI`,
+      );
       // Never redirect to an unverified URI (OAuth 2.1 §4.1.2.1).
-      return oauthError(400, 'invalid_request', 'redirect_uri does not match a registered redirect URI');
+      return oauthError(
+        400,
+        'invalid_request',
+        'redirect_uri does not match a registered redirect URI',
+      );
     }
-    addCheck(ctx, 'redirect-uri', 'pass', registered === redirectUri ? 'exact match' : 'loopback match on any port');
+    addCheck(
+      ctx,
+      'redirect-uri',
+      'pass',
+      registered === redirectUri ? 'exact match' : 'loopback match on any port',
+    );
     const state = params.get('state');
     if (params.get('response_type') !== 'code') {
-      return authorizeError(redirectUri, 'unsupported_response_type', 'only response_type=code is supported', state);
+      return authorizeError(
+        redirectUri,
+        'unsupported_response_type',
+        'only response_type=code is supported',
+        state,
+      );
     }
     const challenge = params.get('code_challenge');
     const method = params.get('code_challenge_method');
     if (!challenge || !/^[A-Za-z0-9_-]{43}$/.test(challenge)) {
-      addCheck(ctx, 'pkce-challenge', 'fail', 'code_challenge missing or not a base64url SHA-256 value');
-      return authorizeError(redirectUri, 'invalid_request', 'code_challenge required', state);
+      addCheck(
+        ctx,
+        'pkce-challenge',
+        'fail',
+        'code_challenge missing or not a base64url SHA-256 value',
+      );
+      return authorizeError(
+        redirectUri,
+        'invalid_request',
+        'code_challenge required',
+        state,
+      );
     }
     if (method !== 'S256') {
-      addCheck(ctx, 'pkce-challenge', 'fail', `code_challenge_method ${method ?? '(absent, meaning plain)'} is not allowed`);
-      return authorizeError(redirectUri, 'invalid_request', 'transform algorithm not supported', state);
+      addCheck(
+        ctx,
+        'pkce-challenge',
+        'fail',
+        `code_challenge_method ${method ?? '(absent, meaning plain)'} is not allowed`,
+      );
+      return authorizeError(
+        redirectUri,
+        'invalid_request',
+        'transform algorithm not supported',
+        state,
+      );
     }
     addCheck(ctx, 'pkce-challenge', 'pass', 'S256 challenge present');
     const resources = params.getAll('resource');
     if (resources.length > 1) {
-      addCheck(ctx, 'resource-indicator', 'fail', 'more than one resource parameter');
-      return authorizeError(redirectUri, 'invalid_target', 'only one resource parameter is supported', state);
+      addCheck(
+        ctx,
+        'resource-indicator',
+        'fail',
+        'more than one resource parameter',
+      );
+      return authorizeError(
+        redirectUri,
+        'invalid_target',
+        'only one resource parameter is supported',
+        state,
+      );
     }
     const resource = resources[0] ?? null;
-    if (resource !== null && (!isValidResourceUri(resource) || !o.allowedResources.includes(resource))) {
-      addCheck(ctx, 'resource-indicator', 'fail', `${resource} is not a resource this server issues tokens for`);
-      return authorizeError(redirectUri, 'invalid_target', 'the requested resource is not allowed', state);
+    if (
+      resource !== null &&
+      (!isValidResourceUri(resource) || !o.allowedResources.includes(resource))
+    ) {
+      addCheck(
+        ctx,
+        'resource-indicator',
+        'fail',
+        `${resource} is not a resource this server issues tokens for`,
+      );
+      return authorizeError(
+        redirectUri,
+        'invalid_target',
+        'the requested resource is not allowed',
+        state,
+      );
     }
-    addCheck(ctx, 'resource-indicator', 'pass', resource ? `${resource} is allowed` : 'no resource sent');
+    addCheck(
+      ctx,
+      'resource-indicator',
+      'pass',
+      resource ? `${resource} is allowed` : 'no resource sent',
+    );
     const scope = params.get('scope') ?? '';
-    const unknown = scope.split(' ').filter((s) => s && !o.scopesSupported.includes(s));
-    if (unknown.length) return authorizeError(redirectUri, 'invalid_scope', `unknown scope: ${unknown.join(' ')}`, state);
-    if (o.consent === 'deny') return authorizeError(redirectUri, 'access_denied', 'the user denied the request', state);
+    const unknown = scope
+      .split(' ')
+      .filter((s) => s && !o.scopesSupported.includes(s));
+    if (unknown.length)
+      return authorizeError(
+        redirectUri,
+        'invalid_scope',
+        `unknown scope: ${unknown.join(' ')}`,
+        state,
+      );
+    if (o.consent === 'deny')
+      return authorizeError(
+        redirectUri,
+        'access_denied',
+        'the user denied the request',
+        state,
+      );
     if (o.upstream) {
       // Embedded AS: run our own PKCE + state against the upstream IdP.
       const upstreamState = host.ids.token('upstream-state', 16);
       const verifier = host.ids.token('upstream-verifier', 32);
-      pending.set(upstreamState, { clientParams: params, verifier, scope, resource });
+      pending.set(upstreamState, {
+        clientParams: params,
+        verifier,
+        scope,
+        resource,
+      });
       const target = new URL(o.upstream.authorizeUrl);
       target.searchParams.set('response_type', 'code');
       target.searchParams.set('client_id', o.upstream.clientId);
-      target.searchParams.set('redirect_uri', url(o.paths.callback ?? '/oauth/callback'));
+      target.searchParams.set(
+        'redirect_uri',
+        url(o.paths.callback ?? '/oauth/callback'),
+      );
       target.searchParams.set('scope', o.upstream.scope);
       target.searchParams.set('state', upstreamState);
-      target.searchParams.set('code_challenge', await calculatePKCECodeChallenge(verifier));
+      target.searchParams.set(
+        'code_challenge',
+        await calculatePKCECodeChallenge(verifier),
+      );
       target.searchParams.set('code_challenge_method', 'S256');
       return redirect(target.toString());
     }
-    return issueCode(params, client, redirectUri, scope, resource, o.user.sub, null);
+    return issueCode(
+      params,
+      client,
+      redirectUri,
+      scope,
+      resource,
+      o.user.sub,
+      null,
+    );
   }
 
   async function upstreamCallback(request: Request): Promise<Response> {
     const params = new URL(request.url).searchParams;
     const p = pending.get(params.get('state') ?? '');
-    if (!p || !o.upstream) return oauthError(400, 'invalid_request', 'unknown upstream state');
+    if (!p || !o.upstream)
+      return oauthError(400, 'invalid_request', 'unknown upstream state');
     pending.delete(params.get('state') ?? '');
     const clientId = p.clientParams.get('client_id') ?? '';
     const redirectUri = p.clientParams.get('redirect_uri') ?? '';
-    const client = clients.get(clientId) ?? (await resolveClient(clientId)).client;
+    const client =
+      clients.get(clientId) ?? (await resolveClient(clientId)).client;
     if (!client) return oauthError(400, 'invalid_client', 'client vanished');
     if (params.get('error')) {
-      return authorizeError(redirectUri, 'access_denied', 'the upstream identity provider refused', p.clientParams.get('state'));
+      return authorizeError(
+        redirectUri,
+        'access_denied',
+        'the upstream identity provider refused',
+        p.clientParams.get('state'),
+      );
     }
     const res = await host.internalFetch(
       new Request(o.upstream.tokenUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'application/json',
+        },
         body: new URLSearchParams({
           grant_type: 'authorization_code',
           code: params.get('code') ?? '',
@@ -387,26 +590,58 @@ export function createAuthorizationServer(host: ActorHost, options: Authorizatio
         }).toString(),
       }),
     );
-    const body = (await readJson(res)) as { access_token?: string; id_token?: string } | undefined;
+    const body = (await readJson(res)) as
+      { access_token?: string; id_token?: string } | undefined;
     if (res.status !== 200 || !body?.access_token) {
-      return authorizeError(redirectUri, 'server_error', 'upstream token exchange failed', p.clientParams.get('state'));
+      return authorizeError(
+        redirectUri,
+        'server_error',
+        'upstream token exchange failed',
+        p.clientParams.get('state'),
+      );
     }
     const tsid = host.ids.token('tsid', 12);
-    upstreamStore.set(tsid, { accessToken: body.access_token, idToken: body.id_token ?? null });
+    upstreamStore.set(tsid, {
+      accessToken: body.access_token,
+      idToken: body.id_token ?? null,
+    });
     const upstreamClaims = decodeSegment(body.access_token.split('.')[1]);
-    const sub = typeof upstreamClaims?.sub === 'string' ? upstreamClaims.sub : o.user.sub;
-    return issueCode(p.clientParams, client, redirectUri, p.scope, p.resource, sub, tsid);
+    const sub =
+      typeof upstreamClaims?.sub === 'string' ? upstreamClaims.sub : o.user.sub;
+    return issueCode(
+      p.clientParams,
+      client,
+      redirectUri,
+      p.scope,
+      p.resource,
+      sub,
+      tsid,
+    );
   }
 
   async function register(request: Request): Promise<Response> {
-    if (!o.dcrEnabled) return oauthError(404, 'not_found', 'registration is disabled');
-    const body = (await readJson(request)) as Record<string, unknown> | undefined;
+    if (!o.dcrEnabled)
+      return oauthError(404, 'not_found', 'registration is disabled');
+    const body = (await readJson(request)) as
+      Record<string, unknown> | undefined;
     if (!body || typeof body !== 'object' || Array.isArray(body)) {
-      return oauthError(400, 'invalid_client_metadata', 'body must be a JSON object');
+      return oauthError(
+        400,
+        'invalid_client_metadata',
+        'body must be a JSON object',
+      );
     }
     const uris = body.redirect_uris;
-    if (!Array.isArray(uris) || uris.length === 0 || !uris.every((u) => typeof u === 'string')) {
-      return oauthError(400, 'invalid_redirect_uri', 'redirect_uris must be a non-empty array of strings');
+    if (
+      !Array.isArray(uris) ||
+      uris.length === 0 ||
+      !uris.every((u) => typeof u === 'string')
+    ) {
+      return oauthError(
+        400,
+        'invalid_redirect_uri',
+        'redirect_uris must be a non-empty array of strings',
+      );
     }
     for (const u of uris as string[]) {
       let parsed: URL;
@@ -416,15 +651,39 @@ export function createAuthorizationServer(host: ActorHost, options: Authorizatio
         return oauthError(400, 'invalid_redirect_uri', `${u} is not a URL`);
       }
       if (parsed.protocol !== 'https:' && !isLoopback(parsed)) {
-        return oauthError(400, 'invalid_redirect_uri', `${u} must use https or a loopback address`);
+        return oauthError(
+          400,
+          'invalid_redirect_uri',
+          `${u} must use https or a loopback address`,
+        );
       }
     }
-    const grants = Array.isArray(body.grant_types) ? (body.grant_types as unknown[]).filter((g): g is string => typeof g === 'string') : ['authorization_code'];
-    const bad = grants.filter((g) => g !== 'authorization_code' && g !== 'refresh_token');
-    if (bad.length) return oauthError(400, 'invalid_client_metadata', `grant type not allowed for registered clients: ${bad.join(', ')}`);
+    const grants = Array.isArray(body.grant_types)
+      ? (body.grant_types as unknown[]).filter(
+          (g): g is string => typeof g === 'string',
+        )
+      : ['authorization_code'];
+    const bad = grants.filter(
+      (g) => g !== 'authorization_code' && g !== 'refresh_token',
+    );
+    if (bad.length)
+      return oauthError(
+        400,
+        'invalid_client_metadata',
+        `grant type not allowed for registered clients: ${bad.join(', ')}`,
+      );
     const clientId = `dcr_${host.ids.hex('client-id', 8)}`;
-    const name = typeof body.client_name === 'string' ? body.client_name : 'Unnamed client';
-    clients.set(clientId, { clientId, redirectUris: uris as string[], grantTypes: grants, name, kind: 'dcr' });
+    const name =
+      typeof body.client_name === 'string'
+        ? body.client_name
+        : 'Unnamed client';
+    clients.set(clientId, {
+      clientId,
+      redirectUris: uris as string[],
+      grantTypes: grants,
+      name,
+      kind: 'dcr',
+    });
     return json(
       201,
       {
@@ -440,45 +699,87 @@ export function createAuthorizationServer(host: ActorHost, options: Authorizatio
     );
   }
 
-  function tokenResponse(accessToken: string, scope: string, refreshToken: string | null, ttl: number, extra: Record<string, unknown> = {}): Response {
-    const body: Record<string, unknown> = { access_token: accessToken, token_type: 'Bearer', expires_in: ttl, scope, ...extra };
+  function tokenResponse(
+    accessToken: string,
+    scope: string,
+    refreshToken: string | null,
+    ttl: number,
+    extra: Record<string, unknown> = {},
+  ): Response {
+    const body: Record<string, unknown> = {
+      access_token: accessToken,
+      token_type: 'Bearer',
+      expires_in: ttl,
+      scope,
+      ...extra,
+    };
     if (refreshToken) body.refresh_token = refreshToken;
     return json(200, body, { 'cache-control': 'no-store', pragma: 'no-cache' });
   }
 
-  function newRefreshToken(clientId: string, sub: string, scope: string, resource: string | null, tsid: string | null): string {
+  function newRefreshToken(
+    clientId: string,
+    sub: string,
+    scope: string,
+    resource: string | null,
+    tsid: string | null,
+  ): string {
     const token = `rt_${host.ids.token('refresh-token', 24)}`;
-    refreshTokens.set(token, { clientId, sub, scope, resource, tsid, expiresAt: host.clock.epochSeconds() + o.refreshTokenTtl, active: true });
+    refreshTokens.set(token, {
+      clientId,
+      sub,
+      scope,
+      resource,
+      tsid,
+      expiresAt: host.clock.epochSeconds() + o.refreshTokenTtl,
+      active: true,
+    });
     return token;
   }
 
   function audienceFor(resource: string | null): string | null {
     if (resource) return resource;
-    return o.allowedResources.length === 1 ? (o.allowedResources[0] ?? null) : null;
+    return o.allowedResources.length === 1
+      ? (o.allowedResources[0] ?? null)
+      : null;
   }
 
   async function tokenEndpoint(request: Request): Promise<Response> {
     const ctx = host.ctx;
     const form = await readForm(request);
     const grant = form.get('grant_type');
-    if (!grant) return oauthError(400, 'invalid_request', 'grant_type is required');
+    if (!grant)
+      return oauthError(400, 'invalid_request', 'grant_type is required');
 
     if (grant === 'authorization_code') {
       const code = form.get('code') ?? '';
       const grantRec = codes.get(code);
       if (!grantRec) {
         addCheck(ctx, 'code-single-use', 'fail', 'unknown authorization code');
-        return oauthError(400, 'invalid_grant', 'authorization code is invalid');
+        return oauthError(
+          400,
+          'invalid_grant',
+          'authorization code is invalid',
+        );
       }
       if (grantRec.used) {
-        addCheck(ctx, 'code-single-use', 'fail', 'this code was already redeemed; tokens issued from it are revoked');
+        addCheck(
+          ctx,
+          'code-single-use',
+          'fail',
+          'this code was already redeemed; tokens issued from it are revoked',
+        );
         for (const t of grantRec.issued) {
           const jti = decodeSegment(t.split('.')[1])?.jti;
           if (typeof jti === 'string') revokedJti.add(jti);
           const rec = opaque.get(t);
           if (rec) rec.active = false;
         }
-        return oauthError(400, 'invalid_grant', 'authorization code has already been used');
+        return oauthError(
+          400,
+          'invalid_grant',
+          'authorization code has already been used',
+        );
       }
       if (host.clock.epochSeconds() >= grantRec.expiresAt) {
         addCheck(ctx, 'code-single-use', 'fail', 'authorization code expired');
@@ -486,62 +787,184 @@ export function createAuthorizationServer(host: ActorHost, options: Authorizatio
       }
       grantRec.used = true;
       addCheck(ctx, 'code-single-use', 'pass', 'first redemption of this code');
-      if (form.get('client_id') !== grantRec.clientId) return oauthError(400, 'invalid_grant', 'code was issued to another client');
-      if (form.get('redirect_uri') !== grantRec.redirectUri) return oauthError(400, 'invalid_grant', 'redirect_uri differs from the authorization request');
+      if (form.get('client_id') !== grantRec.clientId)
+        return oauthError(
+          400,
+          'invalid_grant',
+          'code was issued to another client',
+        );
+      if (form.get('redirect_uri') !== grantRec.redirectUri)
+        return oauthError(
+          400,
+          'invalid_grant',
+          'redirect_uri differs from the authorization request',
+        );
       const verifier = form.get('code_verifier');
       if (!verifier || !/^[A-Za-z0-9._~-]{43,128}$/.test(verifier)) {
-        addCheck(ctx, 'pkce-verifier', 'fail', 'code_verifier missing or malformed');
+        addCheck(
+          ctx,
+          'pkce-verifier',
+          'fail',
+          'code_verifier missing or malformed',
+        );
         return oauthError(400, 'invalid_request', 'code_verifier is required');
       }
       const computed = await calculatePKCECodeChallenge(verifier);
       if (computed !== grantRec.challenge) {
-        addCheck(ctx, 'pkce-verifier', 'fail', 'BASE64URL(SHA256(code_verifier)) does not equal the stored code_challenge');
+        addCheck(
+          ctx,
+          'pkce-verifier',
+          'fail',
+          'BASE64URL(SHA256(code_verifier)) does not equal the stored code_challenge',
+        );
         return oauthError(400, 'invalid_grant', 'PKCE verification failed');
       }
-      addCheck(ctx, 'pkce-verifier', 'pass', 'S256 of the verifier equals the stored challenge');
+      addCheck(
+        ctx,
+        'pkce-verifier',
+        'pass',
+        'S256 of the verifier equals the stored challenge',
+      );
       const resources = form.getAll('resource');
       const resource = resources[0] ?? null;
-      if (resources.length > 1 || (resource !== null && grantRec.resource !== null && resource !== grantRec.resource) || (resource !== null && !o.allowedResources.includes(resource))) {
-        addCheck(ctx, 'resource-indicator', 'fail', 'resource differs from the one authorized');
-        return oauthError(400, 'invalid_target', 'resource does not match the authorization request');
+      if (
+        resources.length > 1 ||
+        (resource !== null &&
+          grantRec.resource !== null &&
+          resource !== grantRec.resource) ||
+        (resource !== null && !o.allowedResources.includes(resource))
+      ) {
+        addCheck(
+          ctx,
+          'resource-indicator',
+          'fail',
+          'resource differs from the one authorized',
+        );
+        return oauthError(
+          400,
+          'invalid_target',
+          'resource does not match the authorization request',
+        );
       }
       const aud = audienceFor(resource ?? grantRec.resource);
       if (!aud) {
-        addCheck(ctx, 'resource-indicator', 'fail', 'no resource and no single default audience');
+        addCheck(
+          ctx,
+          'resource-indicator',
+          'fail',
+          'no resource and no single default audience',
+        );
         return oauthError(400, 'invalid_target', 'resource is required');
       }
-      addCheck(ctx, 'resource-indicator', 'pass', `token audience will be ${aud}`);
-      const access = await mintAccessToken({ sub: grantRec.sub, aud, clientId: grantRec.clientId, scope: grantRec.scope, tsid: grantRec.tsid });
+      addCheck(
+        ctx,
+        'resource-indicator',
+        'pass',
+        `token audience will be ${aud}`,
+      );
+      const access = await mintAccessToken({
+        sub: grantRec.sub,
+        aud,
+        clientId: grantRec.clientId,
+        scope: grantRec.scope,
+        tsid: grantRec.tsid,
+      });
       grantRec.issued.push(access);
-      const refresh = newRefreshToken(grantRec.clientId, grantRec.sub, grantRec.scope, aud, grantRec.tsid);
+      const refresh = newRefreshToken(
+        grantRec.clientId,
+        grantRec.sub,
+        grantRec.scope,
+        aud,
+        grantRec.tsid,
+      );
       return tokenResponse(access, grantRec.scope, refresh, o.accessTokenTtl);
     }
 
     if (grant === 'refresh_token') {
       const rt = refreshTokens.get(form.get('refresh_token') ?? '');
-      if (!rt || !rt.active || host.clock.epochSeconds() >= rt.expiresAt) return oauthError(400, 'invalid_grant', 'refresh token is invalid or expired');
-      if (form.get('client_id') !== rt.clientId) return oauthError(400, 'invalid_grant', 'refresh token was issued to another client');
+      if (!rt || !rt.active || host.clock.epochSeconds() >= rt.expiresAt)
+        return oauthError(
+          400,
+          'invalid_grant',
+          'refresh token is invalid or expired',
+        );
+      if (form.get('client_id') !== rt.clientId)
+        return oauthError(
+          400,
+          'invalid_grant',
+          'refresh token was issued to another client',
+        );
       const resource = form.get('resource');
-      if (resource !== null && resource !== rt.resource) return oauthError(400, 'invalid_target', 'resource differs from the original grant');
+      if (resource !== null && resource !== rt.resource)
+        return oauthError(
+          400,
+          'invalid_target',
+          'resource differs from the original grant',
+        );
       rt.active = false; // rotation for public clients (OAuth 2.1 §4.3.1)
-      const access = await mintAccessToken({ sub: rt.sub, aud: rt.resource ?? '', clientId: rt.clientId, scope: rt.scope, tsid: rt.tsid });
-      const refresh = newRefreshToken(rt.clientId, rt.sub, rt.scope, rt.resource, rt.tsid);
+      const access = await mintAccessToken({
+        sub: rt.sub,
+        aud: rt.resource ?? '',
+        clientId: rt.clientId,
+        scope: rt.scope,
+        tsid: rt.tsid,
+      });
+      const refresh = newRefreshToken(
+        rt.clientId,
+        rt.sub,
+        rt.scope,
+        rt.resource,
+        rt.tsid,
+      );
       return tokenResponse(access, rt.scope, refresh, o.accessTokenTtl);
     }
 
     if (grant === TOKEN_EXCHANGE_GRANT) {
       const creds = basicCredentials(request);
       const client = creds ? clients.get(creds.id) : undefined;
-      if (!creds || !client || client.secret === undefined || client.secret !== creds.secret) {
-        return oauthError(401, 'invalid_client', 'client authentication failed', { 'www-authenticate': 'Basic realm="token"' });
+      if (
+        !creds ||
+        !client ||
+        client.secret === undefined ||
+        client.secret !== creds.secret
+      ) {
+        return oauthError(
+          401,
+          'invalid_client',
+          'client authentication failed',
+          { 'www-authenticate': 'Basic realm="token"' },
+        );
       }
-      if (!client.grantTypes.includes(TOKEN_EXCHANGE_GRANT)) return oauthError(400, 'unauthorized_client', 'client may not use token exchange');
-      if (form.get('subject_token_type') !== ACCESS_TOKEN_TYPE) return oauthError(400, 'invalid_request', 'unsupported subject_token_type');
+      if (!client.grantTypes.includes(TOKEN_EXCHANGE_GRANT))
+        return oauthError(
+          400,
+          'unauthorized_client',
+          'client may not use token exchange',
+        );
+      if (form.get('subject_token_type') !== ACCESS_TOKEN_TYPE)
+        return oauthError(
+          400,
+          'invalid_request',
+          'unsupported subject_token_type',
+        );
       const subject = await verifySelfIssued(form.get('subject_token') ?? '');
-      if (!subject) return oauthError(400, 'invalid_grant', 'subject token is invalid or expired');
+      if (!subject)
+        return oauthError(
+          400,
+          'invalid_grant',
+          'subject token is invalid or expired',
+        );
       const target = form.get('resource') ?? form.get('audience');
-      if (!target || !o.allowedResources.includes(target)) return oauthError(400, 'invalid_target', 'the requested audience is not allowed');
-      const remaining = typeof subject.exp === 'number' ? subject.exp - host.clock.epochSeconds() : o.delegationTtl;
+      if (!target || !o.allowedResources.includes(target))
+        return oauthError(
+          400,
+          'invalid_target',
+          'the requested audience is not allowed',
+        );
+      const remaining =
+        typeof subject.exp === 'number'
+          ? subject.exp - host.clock.epochSeconds()
+          : o.delegationTtl;
       const ttl = Math.max(1, Math.min(remaining, o.delegationTtl));
       const access = await mintAccessToken({
         sub: typeof subject.sub === 'string' ? subject.sub : '',
@@ -552,22 +975,42 @@ export function createAuthorizationServer(host: ActorHost, options: Authorizatio
         extra: { act: { sub: client.clientId } },
         format: 'jwt',
       });
-      return tokenResponse(access, typeof subject.scope === 'string' ? subject.scope : '', null, ttl, { issued_token_type: ACCESS_TOKEN_TYPE });
+      return tokenResponse(
+        access,
+        typeof subject.scope === 'string' ? subject.scope : '',
+        null,
+        ttl,
+        { issued_token_type: ACCESS_TOKEN_TYPE },
+      );
     }
 
-    return oauthError(400, 'unsupported_grant_type', `grant_type ${grant} is not supported`);
+    return oauthError(
+      400,
+      'unsupported_grant_type',
+      `grant_type ${grant} is not supported`,
+    );
   }
 
   async function introspect(request: Request): Promise<Response> {
     const creds = basicCredentials(request);
     const client = creds ? clients.get(creds.id) : undefined;
     if (!creds || !client?.secret || client.secret !== creds.secret) {
-      return oauthError(401, 'invalid_client', 'introspection requires client authentication', { 'www-authenticate': 'Basic realm="introspect"' });
+      return oauthError(
+        401,
+        'invalid_client',
+        'introspection requires client authentication',
+        { 'www-authenticate': 'Basic realm="introspect"' },
+      );
     }
     const form = await readForm(request);
     const claims = await verifySelfIssued(form.get('token') ?? '');
-    if (!claims) return json(200, { active: false }, { 'cache-control': 'no-store' });
-    return json(200, { active: true, token_type: 'Bearer', ...claims }, { 'cache-control': 'no-store' });
+    if (!claims)
+      return json(200, { active: false }, { 'cache-control': 'no-store' });
+    return json(
+      200,
+      { active: true, token_type: 'Bearer', ...claims },
+      { 'cache-control': 'no-store' },
+    );
   }
 
   async function revoke(request: Request): Promise<Response> {
@@ -584,7 +1027,10 @@ export function createAuthorizationServer(host: ActorHost, options: Authorizatio
 
   const wellKnown = {
     oauth: [`/.well-known/oauth-authorization-server${issuerPath}`],
-    oidc: [`/.well-known/openid-configuration${issuerPath}`, `${issuerPath}/.well-known/openid-configuration`],
+    oidc: [
+      `/.well-known/openid-configuration${issuerPath}`,
+      `${issuerPath}/.well-known/openid-configuration`,
+    ],
   };
 
   /** Paths this actor answers on its origin (the embedded AS shares the MCP origin). */
@@ -593,7 +1039,15 @@ export function createAuthorizationServer(host: ActorHost, options: Authorizatio
     return (
       wellKnown.oauth.includes(p) ||
       wellKnown.oidc.includes(p) ||
-      [o.paths.authorize, o.paths.token, o.paths.register, o.paths.jwks, o.paths.introspect, o.paths.revoke, o.paths.callback].includes(p)
+      [
+        o.paths.authorize,
+        o.paths.token,
+        o.paths.register,
+        o.paths.jwks,
+        o.paths.introspect,
+        o.paths.revoke,
+        o.paths.callback,
+      ].includes(p)
     );
   }
 
@@ -601,8 +1055,10 @@ export function createAuthorizationServer(host: ActorHost, options: Authorizatio
     const u = new URL(request.url);
     const p = u.pathname.replace(/\/$/, '') || '/';
     const m = request.method;
-    if (wellKnown.oauth.includes(p) && m === 'GET') return json(200, metadata('oauth'));
-    if (wellKnown.oidc.includes(p) && m === 'GET') return json(200, metadata('oidc'));
+    if (wellKnown.oauth.includes(p) && m === 'GET')
+      return json(200, metadata('oauth'));
+    if (wellKnown.oidc.includes(p) && m === 'GET')
+      return json(200, metadata('oidc'));
     if (p === o.paths.jwks && m === 'GET') return jwks();
     if (p === o.paths.authorize && m === 'GET') return authorize(request);
     if (p === o.paths.callback && m === 'GET') return upstreamCallback(request);
@@ -632,12 +1088,15 @@ export function createAuthorizationServer(host: ActorHost, options: Authorizatio
       return signingKey;
     },
     publishedKeys: (): DemoKeyName[] => [...published],
-    upstreamTokens: (tsid: string): UpstreamTokens | undefined => upstreamStore.get(tsid),
+    upstreamTokens: (tsid: string): UpstreamTokens | undefined =>
+      upstreamStore.get(tsid),
     clientAuthHeader: (clientId: string): string | null => {
       const c = clients.get(clientId);
       return c?.secret ? basicHeader(c.clientId, c.secret) : null;
     },
-    endpoint: (name: keyof AuthorizationServerOptions['paths']): string | null => {
+    endpoint: (
+      name: keyof AuthorizationServerOptions['paths'],
+    ): string | null => {
       const path = o.paths[name];
       return path ? url(path) : null;
     },

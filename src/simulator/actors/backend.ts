@@ -16,7 +16,10 @@ export interface BackendOptions {
 export const DEMO_TOOLS: BackendOptions['tools'] = [
   { name: 'echo', description: 'Returns the text you send.' },
   { name: 'get_weather', description: 'Returns a canned forecast for a city.' },
-  { name: 'delete_records', description: 'Deletes records (needs the admin role).' },
+  {
+    name: 'delete_records',
+    description: 'Deletes records (needs the admin role).',
+  },
 ];
 
 export type Backend = ReturnType<typeof createBackend>;
@@ -38,11 +41,29 @@ export function createBackend(host: ActorHost, options: BackendOptions) {
     const headers: Array<[string, string]> = [];
     request.headers.forEach((v, k) => headers.push([k, v]));
     received.push({ stepId: host.ctx.stepId, headers });
-    if (request.method !== 'POST' || new URL(request.url).pathname !== u.pathname) {
-      return json(405, { jsonrpc: '2.0', id: null, error: { code: -32000, message: 'Method not allowed' } });
+    if (
+      request.method !== 'POST' ||
+      new URL(request.url).pathname !== u.pathname
+    ) {
+      return json(405, {
+        jsonrpc: '2.0',
+        id: null,
+        error: { code: -32000, message: 'Method not allowed' },
+      });
     }
-    const rpc = (await readJson(request)) as { id?: unknown; method?: unknown; params?: { name?: unknown; arguments?: Record<string, unknown> } } | undefined;
-    if (!rpc || typeof rpc.method !== 'string') return json(400, { jsonrpc: '2.0', id: null, error: { code: -32700, message: 'Parse error' } });
+    const rpc = (await readJson(request)) as
+      | {
+          id?: unknown;
+          method?: unknown;
+          params?: { name?: unknown; arguments?: Record<string, unknown> };
+        }
+      | undefined;
+    if (!rpc || typeof rpc.method !== 'string')
+      return json(400, {
+        jsonrpc: '2.0',
+        id: null,
+        error: { code: -32700, message: 'Parse error' },
+      });
     const id = rpc.id ?? null;
     const seen = describeAuthorization(request.headers.get('authorization'));
     switch (rpc.method) {
@@ -52,28 +73,57 @@ export function createBackend(host: ActorHost, options: BackendOptions) {
           {
             jsonrpc: '2.0',
             id,
-            result: { protocolVersion: '2025-11-25', capabilities: { tools: {} }, serverInfo: { name: 'demo-backend', version: '1.0.0' } },
+            result: {
+              protocolVersion: '2025-11-25',
+              capabilities: { tools: {} },
+              serverInfo: { name: 'demo-backend', version: '1.0.0' },
+            },
           },
           { 'mcp-session-id': `session-${host.ids.hex('session', 8)}` },
         );
       case 'notifications/initialized':
         return new Response(null, { status: 202 });
       case 'tools/list':
-        return json(200, { jsonrpc: '2.0', id, result: { tools: options.tools.map((t) => ({ ...t, inputSchema: { type: 'object' } })) } });
+        return json(200, {
+          jsonrpc: '2.0',
+          id,
+          result: {
+            tools: options.tools.map((t) => ({
+              ...t,
+              inputSchema: { type: 'object' },
+            })),
+          },
+        });
       case 'tools/call': {
         const name = String(rpc.params?.name ?? '');
         if (!options.tools.some((t) => t.name === name)) {
-          return json(200, { jsonrpc: '2.0', id, error: { code: -32602, message: `Unknown tool: ${name}` } });
+          return json(200, {
+            jsonrpc: '2.0',
+            id,
+            error: { code: -32602, message: `Unknown tool: ${name}` },
+          });
         }
         const args = JSON.stringify(rpc.params?.arguments ?? {});
         return json(200, {
           jsonrpc: '2.0',
           id,
-          result: { content: [{ type: 'text', text: `${name} ran with ${args}. The backend received ${seen}.` }], isError: false },
+          result: {
+            content: [
+              {
+                type: 'text',
+                text: `${name} ran with ${args}. The backend received ${seen}.`,
+              },
+            ],
+            isError: false,
+          },
         });
       }
       default:
-        return json(200, { jsonrpc: '2.0', id, error: { code: -32601, message: 'Method not found' } });
+        return json(200, {
+          jsonrpc: '2.0',
+          id,
+          error: { code: -32601, message: 'Method not found' },
+        });
     }
   }
 

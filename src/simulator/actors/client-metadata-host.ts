@@ -7,7 +7,9 @@ export interface ClientMetadataOptions {
   clientName: string;
 }
 
-export function clientMetadataDocument(o: ClientMetadataOptions): Record<string, unknown> {
+export function clientMetadataDocument(
+  o: ClientMetadataOptions,
+): Record<string, unknown> {
   const u = new URL(o.clientIdUrl);
   return {
     client_id: o.clientIdUrl,
@@ -27,6 +29,10 @@ export function createClientMetadataHost(o: ClientMetadataOptions) {
     origin: u.origin,
     matches: (pathname: string) => pathname === u.pathname,
     handle: async (request: Request): Promise<Response> =>
-      request.method === 'GET' ? json(200, clientMetadataDocument(o), { 'cache-control': 'public, max-age=3600' }) : json(405, { error: 'method_not_allowed' }),
+      request.method === 'GET'
+        ? json(200, clientMetadataDocument(o), {
+            'cache-control': 'public, max-age=3600',
+          })
+        : json(405, { error: 'method_not_allowed' }),
   };
 }

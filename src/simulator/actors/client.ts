@@ -88,7 +88,11 @@ export function parseWwwAuthenticate(value: string | null): Challenge[] {
 export interface ClientState {
   challenge: Challenge | null;
   prmUrl: string | null;
-  prm: { resource: string; authorization_servers?: string[]; scopes_supported?: string[] } | null;
+  prm: {
+    resource: string;
+    authorization_servers?: string[];
+    scopes_supported?: string[];
+  } | null;
   as: AsMetadata | null;
   clientId: string | null;
   registration: 'pre-registered' | 'cimd' | 'dcr' | null;
@@ -120,7 +124,11 @@ function failedCheck(host: ActorHost): { check?: CheckId } {
 
 export type McpClient = ReturnType<typeof createClient>;
 
-export function createClient(host: ActorHost, options: ClientOptions, send: Send) {
+export function createClient(
+  host: ActorHost,
+  options: ClientOptions,
+  send: Send,
+) {
   const o = options;
   const s: ClientState = {
     challenge: null,
@@ -143,11 +151,20 @@ export function createClient(host: ActorHost, options: ClientOptions, send: Send
   };
 
   function need<T>(value: T | null, what: string): T {
-    if (value === null) throw new SimError('missing_prerequisite', `the client has no ${what} yet`);
+    if (value === null)
+      throw new SimError(
+        'missing_prerequisite',
+        `the client has no ${what} yet`,
+      );
     return value;
   }
 
-  function rpcRequest(method: string, params: Record<string, unknown> | undefined, token: string | null, notification = false): Request {
+  function rpcRequest(
+    method: string,
+    params: Record<string, unknown> | undefined,
+    token: string | null,
+    notification = false,
+  ): Request {
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       accept: 'application/json, text/event-stream',
@@ -161,29 +178,46 @@ export function createClient(host: ActorHost, options: ClientOptions, send: Send
     if (!notification) body.id = ++s.rpcId;
     body.method = method;
     if (params) body.params = params;
-    return new Request(o.mcpUrl, { method: 'POST', headers, body: JSON.stringify(body) });
+    return new Request(o.mcpUrl, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+    });
   }
 
   async function mcpFailure(res: Response): Promise<never> {
-    const challenge = parseWwwAuthenticate(res.headers.get('www-authenticate')).find((c) => c.scheme === 'bearer');
-    const body = (await readJson(res.clone())) as { error?: unknown } | undefined;
+    const challenge = parseWwwAuthenticate(
+      res.headers.get('www-authenticate'),
+    ).find((c) => c.scheme === 'bearer');
+    const body = (await readJson(res.clone())) as
+      { error?: unknown } | undefined;
     const bodyError = typeof body?.error === 'string' ? body.error : undefined;
     const oauthErr = challenge?.params.error ?? bodyError;
     if (res.status === 401) {
-      throw new SimError('mcp_unauthorized', challenge?.params.error_description ?? `HTTP 401 from the MCP server`, {
-        status: 401,
-        ...(oauthErr ? { oauthError: oauthErr } : {}),
-        ...failedCheck(host),
-      });
+      throw new SimError(
+        'mcp_unauthorized',
+        challenge?.params.error_description ?? `HTTP 401 from the MCP server`,
+        {
+          status: 401,
+          ...(oauthErr ? { oauthError: oauthErr } : {}),
+          ...failedCheck(host),
+        },
+      );
     }
     if (res.status === 403) {
-      throw new SimError('mcp_forbidden', 'the MCP server refused the request (403)', {
-        status: 403,
-        ...(oauthErr ? { oauthError: oauthErr } : {}),
-        ...failedCheck(host),
-      });
+      throw new SimError(
+        'mcp_forbidden',
+        'the MCP server refused the request (403)',
+        {
+          status: 403,
+          ...(oauthErr ? { oauthError: oauthErr } : {}),
+          ...failedCheck(host),
+        },
+      );
     }
-    throw new SimError('mcp_error', `HTTP ${res.status} from the MCP server`, { status: res.status });
+    throw new SimError('mcp_error', `HTTP ${res.status} from the MCP server`, {
+      status: res.status,
+    });
   }
 
   return {
@@ -193,11 +227,27 @@ export function createClient(host: ActorHost, options: ClientOptions, send: Send
 
     /** Sends an MCP request without a token and reads the 401 challenge. */
     async probe(): Promise<string> {
-      const res = await send(rpcRequest('initialize', { protocolVersion: MCP_PROTOCOL_VERSION, capabilities: {}, clientInfo: { name: o.clientName, version: '1.0.0' } }, null));
-      if (res.status !== 401) return `HTTP ${res.status}: no authorization required`;
-      const c = parseWwwAuthenticate(res.headers.get('www-authenticate')).find((x) => x.scheme === 'bearer') ?? null;
+      const res = await send(
+        rpcRequest(
+          'initialize',
+          {
+            protocolVersion: MCP_PROTOCOL_VERSION,
+            capabilities: {},
+            clientInfo: { name: o.clientName, version: '1.0.0' },
+          },
+          null,
+        ),
+      );
+      if (res.status !== 401)
+        return `HTTP ${res.status}: no authorization required`;
+      const c =
+        parseWwwAuthenticate(res.headers.get('www-authenticate')).find(
+          (x) => x.scheme === 'bearer',
+        ) ?? null;
       s.challenge = c;
-      const params = c ? Object.keys(c.params).join(', ') : 'no Bearer challenge';
+      const params = c
+        ? Object.keys(c.params).join(', ')
+        : 'no Bearer challenge';
       return `401 with a Bearer challenge (${params})`;
     },
 
@@ -207,55 +257,116 @@ export function createClient(host: ActorHost, options: ClientOptions, send: Send
       const fromHeader = s.challenge?.params.resource_metadata;
       const candidates = fromHeader
         ? [fromHeader]
-        : [`${mcp.origin}${PRM_PATH}${mcp.pathname === '/' ? '' : mcp.pathname}`, `${mcp.origin}${PRM_PATH}`];
+        : [
+            `${mcp.origin}${PRM_PATH}${mcp.pathname === '/' ? '' : mcp.pathname}`,
+            `${mcp.origin}${PRM_PATH}`,
+          ];
       for (const url of candidates) {
-        const res = await send(new Request(url, { headers: { accept: 'application/json', 'mcp-protocol-version': MCP_PROTOCOL_VERSION } }));
+        const res = await send(
+          new Request(url, {
+            headers: {
+              accept: 'application/json',
+              'mcp-protocol-version': MCP_PROTOCOL_VERSION,
+            },
+          }),
+        );
         if (res.status !== 200) continue;
         const doc = (await readJson(res)) as ClientState['prm'] | undefined;
         if (!doc || typeof doc.resource !== 'string') continue;
         // RFC 9728 §3.3: resource must equal the URL the client was requesting.
         if (doc.resource !== o.mcpUrl) {
-          addCheck(host.ctx, 'prm-resource', 'fail', `PRM resource ${doc.resource} is not ${o.mcpUrl}`);
-          throw new SimError('prm_resource_mismatch', 'protected resource metadata names another resource', { check: 'prm-resource' });
+          addCheck(
+            host.ctx,
+            'prm-resource',
+            'fail',
+            `PRM resource ${doc.resource} is not ${o.mcpUrl}`,
+          );
+          throw new SimError(
+            'prm_resource_mismatch',
+            'protected resource metadata names another resource',
+            { check: 'prm-resource' },
+          );
         }
-        addCheck(host.ctx, 'prm-resource', 'pass', `resource equals ${o.mcpUrl}`);
+        addCheck(
+          host.ctx,
+          'prm-resource',
+          'pass',
+          `resource equals ${o.mcpUrl}`,
+        );
         s.prmUrl = url;
         s.prm = doc;
         return `PRM from ${fromHeader ? 'the resource_metadata URL' : url}: authorization server ${String(doc.authorization_servers?.[0])}`;
       }
-      throw new SimError('prm_not_found', 'no protected resource metadata found', { status: 404 });
+      throw new SimError(
+        'prm_not_found',
+        'no protected resource metadata found',
+        { status: 404 },
+      );
     },
 
     /** RFC 8414 then OIDC discovery, issuer check, and the S256 requirement. */
     async fetchAuthorizationServerMetadata(): Promise<string> {
       const prm = need(s.prm, 'protected resource metadata');
       const issuer = prm.authorization_servers?.[0];
-      if (!issuer) throw new SimError('as_metadata_not_found', 'PRM lists no authorization server');
+      if (!issuer)
+        throw new SimError(
+          'as_metadata_not_found',
+          'PRM lists no authorization server',
+        );
       const iu = new URL(issuer);
       const path = iu.pathname === '/' ? '' : iu.pathname.replace(/\/$/, '');
       const candidates = path
-        ? [`${iu.origin}/.well-known/oauth-authorization-server${path}`, `${iu.origin}/.well-known/openid-configuration${path}`, `${iu.origin}${path}/.well-known/openid-configuration`]
-        : [`${iu.origin}/.well-known/oauth-authorization-server`, `${iu.origin}/.well-known/openid-configuration`];
+        ? [
+            `${iu.origin}/.well-known/oauth-authorization-server${path}`,
+            `${iu.origin}/.well-known/openid-configuration${path}`,
+            `${iu.origin}${path}/.well-known/openid-configuration`,
+          ]
+        : [
+            `${iu.origin}/.well-known/oauth-authorization-server`,
+            `${iu.origin}/.well-known/openid-configuration`,
+          ];
       for (const url of candidates) {
-        const res = await send(new Request(url, { headers: { accept: 'application/json' } }));
+        const res = await send(
+          new Request(url, { headers: { accept: 'application/json' } }),
+        );
         if (res.status !== 200) continue;
         let as: AsMetadata;
         try {
           as = await processDiscoveryResponse(new URL(issuer), res);
         } catch (e) {
-          addCheck(host.ctx, 'as-issuer', 'fail', `metadata issuer does not equal ${issuer}`);
-          throw new SimError('as_issuer_mismatch', (e as Error).message, { check: 'as-issuer' });
+          addCheck(
+            host.ctx,
+            'as-issuer',
+            'fail',
+            `metadata issuer does not equal ${issuer}`,
+          );
+          throw new SimError('as_issuer_mismatch', (e as Error).message, {
+            check: 'as-issuer',
+          });
         }
         addCheck(host.ctx, 'as-issuer', 'pass', `issuer equals ${issuer}`);
         if (!as.code_challenge_methods_supported?.includes('S256')) {
-          addCheck(host.ctx, 'pkce-s256-advertised', 'fail', 'code_challenge_methods_supported is missing or lacks S256, so the client refuses to proceed');
-          throw new SimError('pkce_not_supported', 'the authorization server does not advertise PKCE S256', { check: 'pkce-s256-advertised' });
+          addCheck(
+            host.ctx,
+            'pkce-s256-advertised',
+            'fail',
+            'code_challenge_methods_supported is missing or lacks S256, so the client refuses to proceed',
+          );
+          throw new SimError(
+            'pkce_not_supported',
+            'the authorization server does not advertise PKCE S256',
+            { check: 'pkce-s256-advertised' },
+          );
         }
         addCheck(host.ctx, 'pkce-s256-advertised', 'pass', 'S256 advertised');
         s.as = as;
         return `metadata from ${url}`;
       }
-      throw new SimError('as_metadata_not_found', 'no authorization server metadata found', { status: 404 });
+      throw new SimError(
+        'as_metadata_not_found',
+        'no authorization server metadata found',
+        { status: 404 },
+      );
     },
 
     /** Registration priority: pre-registered, then CIMD, then DCR. */
@@ -275,7 +386,10 @@ export function createClient(host: ActorHost, options: ClientOptions, send: Send
         const res = await send(
           new Request(as.registration_endpoint, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', accept: 'application/json' },
+            headers: {
+              'content-type': 'application/json',
+              accept: 'application/json',
+            },
             body: JSON.stringify({
               client_name: o.clientName,
               redirect_uris: [o.redirectUri],
@@ -285,15 +399,28 @@ export function createClient(host: ActorHost, options: ClientOptions, send: Send
             }),
           }),
         );
-        const body = (await readJson(res)) as { client_id?: unknown; error?: unknown } | undefined;
+        const body = (await readJson(res)) as
+          { client_id?: unknown; error?: unknown } | undefined;
         if (res.status !== 201 || typeof body?.client_id !== 'string') {
-          throw new SimError('registration_failed', `registration returned ${res.status}`, { status: res.status, ...(typeof body?.error === 'string' ? { oauthError: body.error } : {}) });
+          throw new SimError(
+            'registration_failed',
+            `registration returned ${res.status}`,
+            {
+              status: res.status,
+              ...(typeof body?.error === 'string'
+                ? { oauthError: body.error }
+                : {}),
+            },
+          );
         }
         s.clientId = body.client_id;
         s.registration = 'dcr';
         return `registered dynamically as ${s.clientId}`;
       }
-      throw new SimError('registration_failed', 'no registration option: ask the user for client details');
+      throw new SimError(
+        'registration_failed',
+        'no registration option: ask the user for client details',
+      );
     },
 
     /** Builds the authorization request and follows redirects to the callback. */
@@ -302,56 +429,108 @@ export function createClient(host: ActorHost, options: ClientOptions, send: Send
       const clientId = need(s.clientId, 'client_id');
       const prm = need(s.prm, 'protected resource metadata');
       // Scope selection: the challenge's scope, else scopes_supported, else none.
-      const scope = scopeOverride ?? s.challenge?.params.scope ?? (prm.scopes_supported?.length ? prm.scopes_supported.join(' ') : null);
+      const scope =
+        scopeOverride ??
+        s.challenge?.params.scope ??
+        (prm.scopes_supported?.length ? prm.scopes_supported.join(' ') : null);
       s.scope = scope;
       s.verifier = host.ids.token('pkce-verifier', 32);
       s.state = host.ids.token('state', 16);
-      const url = new URL(need(as.authorization_endpoint ?? null, 'authorization endpoint'));
+      const url = new URL(
+        need(as.authorization_endpoint ?? null, 'authorization endpoint'),
+      );
       url.searchParams.set('response_type', 'code');
       url.searchParams.set('client_id', clientId);
       url.searchParams.set('redirect_uri', o.redirectUri);
       if (scope) url.searchParams.set('scope', scope);
       url.searchParams.set('state', s.state);
-      url.searchParams.set('code_challenge', await calculatePKCECodeChallenge(s.verifier));
+      url.searchParams.set(
+        'code_challenge',
+        await calculatePKCECodeChallenge(s.verifier),
+      );
       url.searchParams.set('code_challenge_method', 'S256');
       url.searchParams.set('resource', prm.resource);
       let next = url.toString();
       for (let hop = 0; hop < 6; hop++) {
         const res = await send(new Request(next, { redirect: 'manual' }));
         if (res.status < 300 || res.status >= 400) {
-          const body = (await readJson(res)) as { error?: unknown; error_description?: unknown } | undefined;
-          throw new SimError('authorization_error', typeof body?.error_description === 'string' ? body.error_description : `authorization endpoint answered ${res.status}`, {
-            status: res.status,
-            ...(typeof body?.error === 'string' ? { oauthError: body.error } : {}),
-            ...failedCheck(host),
-          });
+          const body = (await readJson(res)) as
+            { error?: unknown; error_description?: unknown } | undefined;
+          throw new SimError(
+            'authorization_error',
+            typeof body?.error_description === 'string'
+              ? body.error_description
+              : `authorization endpoint answered ${res.status}`,
+            {
+              status: res.status,
+              ...(typeof body?.error === 'string'
+                ? { oauthError: body.error }
+                : {}),
+              ...failedCheck(host),
+            },
+          );
         }
         const location = res.headers.get('location');
-        if (!location) throw new SimError('authorization_error', 'redirect without a Location header', { status: res.status });
+        if (!location)
+          throw new SimError(
+            'authorization_error',
+            'redirect without a Location header',
+            { status: res.status },
+          );
         if (!location.startsWith(o.redirectUri)) {
           next = location;
           continue;
         }
         const cb = new URL(location);
         try {
-          const params = validateAuthResponse(as, { client_id: clientId }, cb.searchParams, s.state);
+          const params = validateAuthResponse(
+            as,
+            { client_id: clientId },
+            cb.searchParams,
+            s.state,
+          );
           s.code = params.get('code');
-          addCheck(host.ctx, 'callback-state', 'pass', 'state in the callback equals the state sent');
+          addCheck(
+            host.ctx,
+            'callback-state',
+            'pass',
+            'state in the callback equals the state sent',
+          );
           return `authorization code received at ${o.redirectUri}`;
         } catch (e) {
           if (e instanceof AuthorizationResponseError) {
-            addCheck(host.ctx, 'callback-state', 'pass', 'state in the callback equals the state sent');
-            throw new SimError('authorization_error', e.error_description ?? e.error, {
-              status: res.status,
-              oauthError: e.error,
-              ...failedCheck(host),
-            });
+            addCheck(
+              host.ctx,
+              'callback-state',
+              'pass',
+              'state in the callback equals the state sent',
+            );
+            throw new SimError(
+              'authorization_error',
+              e.error_description ?? e.error,
+              {
+                status: res.status,
+                oauthError: e.error,
+                ...failedCheck(host),
+              },
+            );
           }
-          addCheck(host.ctx, 'callback-state', 'fail', `callback state ${cb.searchParams.get('state') ?? '(none)'} is not the state the client sent`);
-          throw new SimError('state_mismatch', (e as Error).message, { status: res.status, check: 'callback-state' });
+          addCheck(
+            host.ctx,
+            'callback-state',
+            'fail',
+            `callback state ${cb.searchParams.get('state') ?? '(none)'} is not the state the client sent`,
+          );
+          throw new SimError('state_mismatch', (e as Error).message, {
+            status: res.status,
+            check: 'callback-state',
+          });
         }
       }
-      throw new SimError('redirect_loop', 'too many redirects during authorization');
+      throw new SimError(
+        'redirect_loop',
+        'too many redirects during authorization',
+      );
     },
 
     /** Token request: code, verifier and resource. */
@@ -363,26 +542,48 @@ export function createClient(host: ActorHost, options: ClientOptions, send: Send
         code: need(s.code, 'authorization code'),
         redirect_uri: o.redirectUri,
         client_id: need(s.clientId, 'client_id'),
-        code_verifier: o.pkceFault === 'wrong-verifier' ? host.ids.token('wrong-verifier', 32) : verifier,
+        code_verifier:
+          o.pkceFault === 'wrong-verifier'
+            ? host.ids.token('wrong-verifier', 32)
+            : verifier,
         resource: need(s.prm, 'PRM').resource,
       });
       const res = await send(
         new Request(need(as.token_endpoint ?? null, 'token endpoint'), {
           method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            accept: 'application/json',
+          },
           body: form.toString(),
         }),
       );
-      const body = (await readJson(res)) as { access_token?: unknown; refresh_token?: unknown; error?: unknown; error_description?: unknown } | undefined;
+      const body = (await readJson(res)) as
+        | {
+            access_token?: unknown;
+            refresh_token?: unknown;
+            error?: unknown;
+            error_description?: unknown;
+          }
+        | undefined;
       if (res.status !== 200 || typeof body?.access_token !== 'string') {
-        throw new SimError('token_error', typeof body?.error_description === 'string' ? body.error_description : `token endpoint answered ${res.status}`, {
-          status: res.status,
-          ...(typeof body?.error === 'string' ? { oauthError: body.error } : {}),
-          ...failedCheck(host),
-        });
+        throw new SimError(
+          'token_error',
+          typeof body?.error_description === 'string'
+            ? body.error_description
+            : `token endpoint answered ${res.status}`,
+          {
+            status: res.status,
+            ...(typeof body?.error === 'string'
+              ? { oauthError: body.error }
+              : {}),
+            ...failedCheck(host),
+          },
+        );
       }
       s.accessToken = body.access_token;
-      s.refreshToken = typeof body.refresh_token === 'string' ? body.refresh_token : null;
+      s.refreshToken =
+        typeof body.refresh_token === 'string' ? body.refresh_token : null;
       host.ctx.tokens.push(decodeToken(body.access_token, 'access-token'));
       return 'access token received';
     },
@@ -393,7 +594,10 @@ export function createClient(host: ActorHost, options: ClientOptions, send: Send
       const res = await send(
         new Request(need(as.token_endpoint ?? null, 'token endpoint'), {
           method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            accept: 'application/json',
+          },
           body: new URLSearchParams({
             grant_type: 'refresh_token',
             refresh_token: need(s.refreshToken, 'refresh token'),
@@ -402,35 +606,68 @@ export function createClient(host: ActorHost, options: ClientOptions, send: Send
           }).toString(),
         }),
       );
-      const body = (await readJson(res)) as { access_token?: unknown; refresh_token?: unknown; error?: unknown } | undefined;
+      const body = (await readJson(res)) as
+        | { access_token?: unknown; refresh_token?: unknown; error?: unknown }
+        | undefined;
       if (res.status !== 200 || typeof body?.access_token !== 'string') {
-        throw new SimError('token_error', `refresh failed with ${res.status}`, { status: res.status, ...(typeof body?.error === 'string' ? { oauthError: body.error } : {}) });
+        throw new SimError('token_error', `refresh failed with ${res.status}`, {
+          status: res.status,
+          ...(typeof body?.error === 'string'
+            ? { oauthError: body.error }
+            : {}),
+        });
       }
       s.accessToken = body.access_token;
-      s.refreshToken = typeof body.refresh_token === 'string' ? body.refresh_token : null;
+      s.refreshToken =
+        typeof body.refresh_token === 'string' ? body.refresh_token : null;
       host.ctx.tokens.push(decodeToken(body.access_token, 'access-token'));
       return 'new access token from the refresh token';
     },
 
     /** Sends a JSON-RPC request to the MCP server with the bearer token. */
-    async rpc(method: string, params?: Record<string, unknown>, tokenOverride?: string | null): Promise<{ status: number; result: unknown; insufficientScope: string | null }> {
+    async rpc(
+      method: string,
+      params?: Record<string, unknown>,
+      tokenOverride?: string | null,
+    ): Promise<{
+      status: number;
+      result: unknown;
+      insufficientScope: string | null;
+    }> {
       const token = tokenOverride === undefined ? s.accessToken : tokenOverride;
       const res = await send(rpcRequest(method, params, token));
       if (res.status === 403) {
-        const c = parseWwwAuthenticate(res.headers.get('www-authenticate')).find((x) => x.scheme === 'bearer');
-        if (c?.params.error === 'insufficient_scope') return { status: 403, result: null, insufficientScope: c.params.scope ?? null };
+        const c = parseWwwAuthenticate(
+          res.headers.get('www-authenticate'),
+        ).find((x) => x.scheme === 'bearer');
+        if (c?.params.error === 'insufficient_scope')
+          return {
+            status: 403,
+            result: null,
+            insufficientScope: c.params.scope ?? null,
+          };
       }
       if (res.status !== 200 && res.status !== 202) return mcpFailure(res);
       const sid = res.headers.get('mcp-session-id');
       if (sid) s.sessionId = sid;
-      const body = res.status === 200 ? ((await readJson(res)) as { result?: unknown; error?: unknown } | undefined) : undefined;
+      const body =
+        res.status === 200
+          ? ((await readJson(res)) as
+              { result?: unknown; error?: unknown } | undefined)
+          : undefined;
       s.lastResult = body?.result ?? body?.error ?? null;
-      return { status: res.status, result: body?.result ?? body?.error ?? null, insufficientScope: null };
+      return {
+        status: res.status,
+        result: body?.result ?? body?.error ?? null,
+        insufficientScope: null,
+      };
     },
 
     /** Sends the notifications/initialized notification. */
     async notifyInitialized(): Promise<void> {
-      const res = await send(rpcRequest('notifications/initialized', undefined, s.accessToken, true));
+      const res = await send(
+        rpcRequest('notifications/initialized', undefined, s.accessToken, true),
+      );
       if (res.status !== 202 && res.status !== 200) await mcpFailure(res);
     },
   };

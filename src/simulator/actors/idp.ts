@@ -19,7 +19,10 @@ export type Idp = ReturnType<typeof createIdp>;
 
 export function createIdp(host: ActorHost, options: IdpOptions) {
   const origin = new URL(options.issuer).origin;
-  const codes = new Map<string, { redirectUri: string; challenge: string; used: boolean }>();
+  const codes = new Map<
+    string,
+    { redirectUri: string; challenge: string; used: boolean }
+  >();
 
   async function handle(request: Request): Promise<Response> {
     const u = new URL(request.url);
@@ -36,16 +39,28 @@ export function createIdp(host: ActorHost, options: IdpOptions) {
           code_challenge_methods_supported: ['S256'],
         });
       case 'GET /jwks':
-        return json(200, { keys: [publicJwk('idp')] }, { 'cache-control': 'public, max-age=3600' });
+        return json(
+          200,
+          { keys: [publicJwk('idp')] },
+          { 'cache-control': 'public, max-age=3600' },
+        );
       case 'GET /authorize': {
         const p = u.searchParams;
-        if (p.get('client_id') !== options.clientId) return oauthError(400, 'invalid_client', 'unknown client');
+        if (p.get('client_id') !== options.clientId)
+          return oauthError(400, 'invalid_client', 'unknown client');
         const redirectUri = p.get('redirect_uri') ?? '';
-        if (p.get('code_challenge_method') !== 'S256' || !p.get('code_challenge')) {
+        if (
+          p.get('code_challenge_method') !== 'S256' ||
+          !p.get('code_challenge')
+        ) {
           return oauthError(400, 'invalid_request', 'PKCE S256 required');
         }
         const code = host.ids.token('idp-code', 24);
-        codes.set(code, { redirectUri, challenge: p.get('code_challenge') ?? '', used: false });
+        codes.set(code, {
+          redirectUri,
+          challenge: p.get('code_challenge') ?? '',
+          used: false,
+        });
         const target = new URL(redirectUri);
         target.searchParams.set('code', code);
         target.searchParams.set('state', p.get('state') ?? '');
@@ -54,17 +69,50 @@ export function createIdp(host: ActorHost, options: IdpOptions) {
       case 'POST /token': {
         const form = await readForm(request);
         const rec = codes.get(form.get('code') ?? '');
-        if (!rec || rec.used) return oauthError(400, 'invalid_grant', 'invalid code');
+        if (!rec || rec.used)
+          return oauthError(400, 'invalid_grant', 'invalid code');
         rec.used = true;
-        if (form.get('redirect_uri') !== rec.redirectUri) return oauthError(400, 'invalid_grant', 'redirect_uri mismatch');
-        if ((await calculatePKCECodeChallenge(form.get('code_verifier') ?? '')) !== rec.challenge) {
+        if (form.get('redirect_uri') !== rec.redirectUri)
+          return oauthError(400, 'invalid_grant', 'redirect_uri mismatch');
+        if (
+          (await calculatePKCECodeChallenge(
+            form.get('code_verifier') ?? '',
+          )) !== rec.challenge
+        ) {
           return oauthError(400, 'invalid_grant', 'PKCE verification failed');
         }
         const iat = host.clock.epochSeconds();
-        const base = { iss: options.issuer, sub: options.user.sub, aud: options.clientId, iat, exp: iat + options.tokenTtl };
-        const accessToken = await signWithDemoKey('idp', { ...base, email: options.user.email, groups: options.user.groups, scope: 'openid email' }, { typ: 'at+jwt' });
-        const idToken = await signWithDemoKey('idp', { ...base, email: options.user.email });
-        return json(200, { access_token: accessToken, token_type: 'Bearer', expires_in: options.tokenTtl, id_token: idToken }, { 'cache-control': 'no-store' });
+        const base = {
+          iss: options.issuer,
+          sub: options.user.sub,
+          aud: options.clientId,
+          iat,
+          exp: iat + options.tokenTtl,
+        };
+        const accessToken = await signWithDemoKey(
+          'idp',
+          {
+            ...base,
+            email: options.user.email,
+            groups: options.user.groups,
+            scope: 'openid email',
+          },
+          { typ: 'at+jwt' },
+        );
+        const idToken = await signWithDemoKey('idp', {
+          ...base,
+          email: options.user.email,
+        });
+        return json(
+          200,
+          {
+            access_token: accessToken,
+            token_type: 'Bearer',
+            expires_in: options.tokenTtl,
+            id_token: idToken,
+          },
+          { 'cache-control': 'no-store' },
+        );
       }
       default:
         return json(404, { error: 'not_found' });

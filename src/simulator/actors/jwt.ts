@@ -66,12 +66,16 @@ export async function signWithDemoKey(
   const kid = header.kid === undefined ? jwk.kid : header.kid;
   if (kid !== null) protectedHeader.kid = kid;
   if (header.typ) protectedHeader.typ = header.typ;
-  return new SignJWT(claims).setProtectedHeader(protectedHeader as { alg: string }).sign(await privateKey(name));
+  return new SignJWT(claims)
+    .setProtectedHeader(protectedHeader as { alg: string })
+    .sign(await privateKey(name));
 }
 
 function b64urlDecodeToString(part: string): string {
   if (!/^[A-Za-z0-9_-]*$/.test(part)) throw new Error('not base64url');
-  const padded = part.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((part.length + 3) % 4);
+  const padded =
+    part.replace(/-/g, '+').replace(/_/g, '/') +
+    '==='.slice((part.length + 3) % 4);
   const bin = atob(padded);
   const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
   return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -85,18 +89,30 @@ export function b64urlEncodeString(text: string): string {
 }
 
 /** Decodes a JSON object from one base64url JWT segment, or null. */
-export function decodeSegment(part: string | undefined): Record<string, unknown> | null {
+export function decodeSegment(
+  part: string | undefined,
+): Record<string, unknown> | null {
   if (part === undefined) return null;
   try {
     const v: unknown = JSON.parse(b64urlDecodeToString(part));
-    return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+    return v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? (v as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }
 }
 
-export function decodeToken(raw: string, role: DecodedToken['role']): DecodedToken {
+export function decodeToken(
+  raw: string,
+  role: DecodedToken['role'],
+): DecodedToken {
   const parts = raw.split('.');
   if (parts.length !== 3) return { raw, header: null, claims: null, role };
-  return { raw, header: decodeSegment(parts[0]), claims: decodeSegment(parts[1]), role };
+  return {
+    raw,
+    header: decodeSegment(parts[0]),
+    claims: decodeSegment(parts[1]),
+    role,
+  };
 }

@@ -28,21 +28,47 @@ export const ALWAYS_ALLOWED = new Set([
 ]);
 
 /** List methods pass through; the first three have their responses filtered. */
-export const LIST_METHODS = new Set(['tools/list', 'prompts/list', 'resources/list', 'resources/templates/list', 'features/list']);
+export const LIST_METHODS = new Set([
+  'tools/list',
+  'prompts/list',
+  'resources/list',
+  'resources/templates/list',
+  'features/list',
+]);
 
 export type MethodClass =
   | { kind: 'always-allowed' }
   | { kind: 'list'; filtered: boolean }
-  | { kind: 'authorize'; action: 'call_tool' | 'get_prompt' | 'read_resource'; resourceType: 'Tool' | 'Prompt' | 'Resource' }
+  | {
+      kind: 'authorize';
+      action: 'call_tool' | 'get_prompt' | 'read_resource';
+      resourceType: 'Tool' | 'Prompt' | 'Resource';
+    }
   | { kind: 'unknown' };
 
 export function classifyMethod(method: string): MethodClass {
   if (ALWAYS_ALLOWED.has(method)) return { kind: 'always-allowed' };
-  if (LIST_METHODS.has(method)) return { kind: 'list', filtered: ['tools/list', 'prompts/list', 'resources/list'].includes(method) };
-  if (method === 'tools/call') return { kind: 'authorize', action: 'call_tool', resourceType: 'Tool' };
-  if (method === 'prompts/get') return { kind: 'authorize', action: 'get_prompt', resourceType: 'Prompt' };
-  if (method === 'resources/read' || method === 'resources/subscribe' || method === 'resources/unsubscribe') {
-    return { kind: 'authorize', action: 'read_resource', resourceType: 'Resource' };
+  if (LIST_METHODS.has(method))
+    return {
+      kind: 'list',
+      filtered: ['tools/list', 'prompts/list', 'resources/list'].includes(
+        method,
+      ),
+    };
+  if (method === 'tools/call')
+    return { kind: 'authorize', action: 'call_tool', resourceType: 'Tool' };
+  if (method === 'prompts/get')
+    return { kind: 'authorize', action: 'get_prompt', resourceType: 'Prompt' };
+  if (
+    method === 'resources/read' ||
+    method === 'resources/subscribe' ||
+    method === 'resources/unsubscribe'
+  ) {
+    return {
+      kind: 'authorize',
+      action: 'read_resource',
+      resourceType: 'Resource',
+    };
   }
   return { kind: 'unknown' };
 }
@@ -50,9 +76,12 @@ export function classifyMethod(method: string): MethodClass {
 /** Converts a JSON value to a Cedar value; null and non-integer numbers are dropped. */
 function toCedar(value: unknown): Cedar.CedarValueJson | undefined {
   if (typeof value === 'string' || typeof value === 'boolean') return value;
-  if (typeof value === 'number') return Number.isSafeInteger(value) ? value : String(value);
+  if (typeof value === 'number')
+    return Number.isSafeInteger(value) ? value : String(value);
   if (Array.isArray(value)) {
-    const items = value.map(toCedar).filter((x): x is Cedar.CedarValueJson => x !== undefined);
+    const items = value
+      .map(toCedar)
+      .filter((x): x is Cedar.CedarValueJson => x !== undefined);
     return items;
   }
   if (value && typeof value === 'object') {
@@ -66,7 +95,10 @@ function toCedar(value: unknown): Cedar.CedarValueJson | undefined {
   return undefined;
 }
 
-function prefixed(prefix: string, source: Record<string, unknown>): Record<string, Cedar.CedarValueJson> {
+function prefixed(
+  prefix: string,
+  source: Record<string, unknown>,
+): Record<string, Cedar.CedarValueJson> {
   const out: Record<string, Cedar.CedarValueJson> = {};
   for (const [k, v] of Object.entries(source)) {
     const c = toCedar(v);
@@ -89,26 +121,44 @@ export interface CedarDecision {
   /** Policy ids that determined the decision, or Cedar's errors. */
   reasons: string[];
   errors: string[];
-  request: { principal: string; action: string; resource: string; context: Record<string, Cedar.CedarValueJson> };
+  request: {
+    principal: string;
+    action: string;
+    resource: string;
+    context: Record<string, Cedar.CedarValueJson>;
+  };
 }
 
-export function buildCedarCall(input: CedarRequestInput, policy: string): { call: Cedar.AuthorizationCall; summary: CedarDecision['request'] } | null {
+export function buildCedarCall(
+  input: CedarRequestInput,
+  policy: string,
+): { call: Cedar.AuthorizationCall; summary: CedarDecision['request'] } | null {
   const sub = input.claims.sub;
   if (typeof sub !== 'string' || sub === '') return null;
   const claimAttrs = prefixed('claim_', input.claims);
   const argAttrs = prefixed('arg_', input.args);
   const groups = ['groups', 'roles', 'cognito:groups']
-    .flatMap((k) => (Array.isArray(input.claims[k]) ? (input.claims[k] as unknown[]) : []))
+    .flatMap((k) =>
+      Array.isArray(input.claims[k]) ? (input.claims[k] as unknown[]) : [],
+    )
     .filter((g): g is string => typeof g === 'string');
   const context = { ...claimAttrs, ...argAttrs };
   const principal = { type: 'Client', id: sub };
   const resource = { type: input.resourceType, id: input.resourceId };
   const parent = { type: 'MCP', id: input.serverName };
   const entities: Cedar.EntityJson[] = [
-    { uid: principal, attrs: claimAttrs, parents: groups.map((g) => ({ type: 'THVGroup', id: g })) },
+    {
+      uid: principal,
+      attrs: claimAttrs,
+      parents: groups.map((g) => ({ type: 'THVGroup', id: g })),
+    },
     { uid: resource, attrs: argAttrs, parents: [parent] },
     { uid: parent, attrs: {}, parents: [] },
-    ...groups.map((g) => ({ uid: { type: 'THVGroup', id: g }, attrs: {}, parents: [] })),
+    ...groups.map((g) => ({
+      uid: { type: 'THVGroup', id: g },
+      attrs: {},
+      parents: [],
+    })),
   ];
   return {
     call: {
@@ -128,21 +178,37 @@ export function buildCedarCall(input: CedarRequestInput, policy: string): { call
   };
 }
 
-export function authorize(cedar: CedarApi, input: CedarRequestInput, policy: string): CedarDecision {
+export function authorize(
+  cedar: CedarApi,
+  input: CedarRequestInput,
+  policy: string,
+): CedarDecision {
   const built = buildCedarCall(input, policy);
   if (!built) {
     return {
       allowed: false,
       reasons: [],
       errors: ['no sub claim, so there is no principal'],
-      request: { principal: '(none)', action: `Action::"${input.action}"`, resource: `${input.resourceType}::"${input.resourceId}"`, context: {} },
+      request: {
+        principal: '(none)',
+        action: `Action::"${input.action}"`,
+        resource: `${input.resourceType}::"${input.resourceId}"`,
+        context: {},
+      },
     };
   }
   const answer = cedar.isAuthorized(built.call);
   if (answer.type === 'failure') {
-    return { allowed: false, reasons: [], errors: answer.errors.map((e) => e.message), request: built.summary };
+    return {
+      allowed: false,
+      reasons: [],
+      errors: answer.errors.map((e) => e.message),
+      request: built.summary,
+    };
   }
-  const errors = answer.response.diagnostics.errors.map((e) => `${e.policyId}: ${e.error.message}`);
+  const errors = answer.response.diagnostics.errors.map(
+    (e) => `${e.policyId}: ${e.error.message}`,
+  );
   return {
     allowed: answer.response.decision === 'allow' && errors.length === 0,
     reasons: answer.response.diagnostics.reason,
@@ -154,5 +220,13 @@ export function authorize(cedar: CedarApi, input: CedarRequestInput, policy: str
 /** Parses a policy set; returns Cedar's own error messages, or [] when it parses. */
 export function policyErrors(cedar: CedarApi, policy: string): string[] {
   const r = cedar.checkParsePolicySet({ staticPolicies: policy });
-  return r.type === 'success' ? [] : r.errors.map((e) => e.message + (e.sourceLocations?.[0]?.label ? ` (${e.sourceLocations[0].label})` : ''));
+  return r.type === 'success'
+    ? []
+    : r.errors.map(
+        (e) =>
+          e.message +
+          (e.sourceLocations?.[0]?.label
+            ? ` (${e.sourceLocations[0].label})`
+            : ''),
+      );
 }

@@ -42,7 +42,11 @@ export interface ValidationResult {
   claims: Record<string, unknown> | null;
   verdicts: CheckVerdict[];
   /** Which 401 ToolHive sends: a token error or the identity (sub) error. */
-  failure: null | { kind: 'invalid_token' | 'invalid_claims'; message: string; check: CheckId };
+  failure: null | {
+    kind: 'invalid_token' | 'invalid_claims';
+    message: string;
+    check: CheckId;
+  };
   /** True when the token went down the introspection branch. */
   introspected: boolean;
 }
@@ -61,13 +65,26 @@ export type KeyProvider = (kid: string) => JWK | null;
 
 const ALLOWED_ALGS = ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512'];
 /** Algorithms golang-jwt knows (so an unknown alg is "unavailable" rather than "unexpected"). */
-const GO_JWT_KNOWN = [...ALLOWED_ALGS, 'PS256', 'PS384', 'PS512', 'HS256', 'HS384', 'HS512', 'EdDSA', 'none'];
+const GO_JWT_KNOWN = [
+  ...ALLOWED_ALGS,
+  'PS256',
+  'PS384',
+  'PS512',
+  'HS256',
+  'HS384',
+  'HS512',
+  'EdDSA',
+  'none',
+];
 
 /** Refresh interval from Cache-Control max-age, clamped as httprc does. */
 export function refreshIntervalSeconds(cacheControl: string | null): number {
   const m = cacheControl ? /(?:^|,)\s*max-age=(\d+)/i.exec(cacheControl) : null;
   const raw = m?.[1] !== undefined ? Number(m[1]) : JWKS_MIN_REFRESH_SECONDS;
-  return Math.min(JWKS_MAX_REFRESH_SECONDS, Math.max(JWKS_MIN_REFRESH_SECONDS, raw));
+  return Math.min(
+    JWKS_MAX_REFRESH_SECONDS,
+    Math.max(JWKS_MIN_REFRESH_SECONDS, raw),
+  );
 }
 
 export class ToolHiveValidator {
@@ -79,12 +96,23 @@ export class ToolHiveValidator {
   /** Called after each JWKS fetch, for clock-event reporting. */
   onJwksFetch: ((state: JwksCacheState) => void) | null = null;
 
-  constructor(config: ValidatorConfig, clock: SimClock, fetcher: Fetcher, keyProvider: KeyProvider | null = null) {
+  constructor(
+    config: ValidatorConfig,
+    clock: SimClock,
+    fetcher: Fetcher,
+    keyProvider: KeyProvider | null = null,
+  ) {
     this.config = config;
     this.#clock = clock;
     this.#fetch = fetcher;
     this.#keyProvider = keyProvider;
-    this.#cache = { jwksUrl: config.jwksUrl, keys: null, fetchCount: 0, fetchedAt: null, nextRefreshAt: null };
+    this.#cache = {
+      jwksUrl: config.jwksUrl,
+      keys: null,
+      fetchCount: 0,
+      fetchedAt: null,
+      nextRefreshAt: null,
+    };
   }
 
   get cache(): Readonly<JwksCacheState> {
@@ -94,7 +122,12 @@ export class ToolHiveValidator {
   /** The background refresh: runs when simulated time has reached the schedule. */
   async refreshIfDue(): Promise<boolean> {
     const c = this.#cache;
-    if (c.keys === null || c.nextRefreshAt === null || this.#clock.now() < c.nextRefreshAt) return false;
+    if (
+      c.keys === null ||
+      c.nextRefreshAt === null ||
+      this.#clock.now() < c.nextRefreshAt
+    )
+      return false;
     await this.#fetchJwks();
     return true;
   }
@@ -103,9 +136,15 @@ export class ToolHiveValidator {
     if (this.#cache.jwksUrl) return this.#cache.jwksUrl;
     if (!this.config.issuer) return null;
     const res = await this.#fetch(
-      new Request(`${this.config.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`, { headers: { accept: 'application/json' } }),
+      new Request(
+        `${this.config.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`,
+        { headers: { accept: 'application/json' } },
+      ),
     );
-    const doc = res.status === 200 ? ((await readJson(res)) as { jwks_uri?: unknown } | undefined) : undefined;
+    const doc =
+      res.status === 200
+        ? ((await readJson(res)) as { jwks_uri?: unknown } | undefined)
+        : undefined;
     if (typeof doc?.jwks_uri !== 'string') return null;
     this.#cache.jwksUrl = doc.jwks_uri;
     return doc.jwks_uri;
@@ -114,12 +153,17 @@ export class ToolHiveValidator {
   async #fetchJwks(): Promise<void> {
     const c = this.#cache;
     if (!c.jwksUrl) return;
-    const res = await this.#fetch(new Request(c.jwksUrl, { headers: { accept: 'application/json' } }));
+    const res = await this.#fetch(
+      new Request(c.jwksUrl, { headers: { accept: 'application/json' } }),
+    );
     const body = (await readJson(res)) as { keys?: unknown } | undefined;
     c.fetchCount += 1;
     c.fetchedAt = this.#clock.now();
-    c.nextRefreshAt = c.fetchedAt + refreshIntervalSeconds(res.headers.get('cache-control')) * 1000;
-    if (res.status === 200 && Array.isArray(body?.keys)) c.keys = body.keys as JWK[];
+    c.nextRefreshAt =
+      c.fetchedAt +
+      refreshIntervalSeconds(res.headers.get('cache-control')) * 1000;
+    if (res.status === 200 && Array.isArray(body?.keys))
+      c.keys = body.keys as JWK[];
     else if (c.keys === null) c.keys = [];
     this.onJwksFetch?.(c);
   }
@@ -133,42 +177,88 @@ export class ToolHiveValidator {
       const url = await this.#discoverJwksUrl();
       if (!url) return { jwk: null, source: 'no JWKS URL (discovery failed)' };
       await this.#fetchJwks();
-    } else if (c.nextRefreshAt !== null && this.#clock.now() >= c.nextRefreshAt) {
+    } else if (
+      c.nextRefreshAt !== null &&
+      this.#clock.now() >= c.nextRefreshAt
+    ) {
       await this.#fetchJwks();
     }
     const jwk = (c.keys ?? []).find((k) => k.kid === kid) ?? null;
-    return { jwk, source: `JWKS cache (fetched ${c.fetchCount} time${c.fetchCount === 1 ? '' : 's'})` };
+    return {
+      jwk,
+      source: `JWKS cache (fetched ${c.fetchCount} time${c.fetchCount === 1 ? '' : 's'})`,
+    };
   }
 
   async validate(raw: string): Promise<ValidationResult> {
     const v: CheckVerdict[] = [];
-    const pass = (id: CheckId, detail: string) => v.push({ id, status: 'pass', detail });
-    const skipRest = (ids: CheckId[], detail = 'not reached') => ids.forEach((id) => v.push({ id, status: 'skip', detail }));
-    const fail = (id: CheckId, detail: string, message: string, rest: CheckId[], kind: 'invalid_token' | 'invalid_claims' = 'invalid_token'): ValidationResult => {
+    const pass = (id: CheckId, detail: string) =>
+      v.push({ id, status: 'pass', detail });
+    const skipRest = (ids: CheckId[], detail = 'not reached') =>
+      ids.forEach((id) => v.push({ id, status: 'skip', detail }));
+    const fail = (
+      id: CheckId,
+      detail: string,
+      message: string,
+      rest: CheckId[],
+      kind: 'invalid_token' | 'invalid_claims' = 'invalid_token',
+    ): ValidationResult => {
       v.push({ id, status: 'fail', detail });
       skipRest(rest);
-      return { ok: false, claims: null, verdicts: v, failure: { kind, message, check: id }, introspected: false };
+      return {
+        ok: false,
+        claims: null,
+        verdicts: v,
+        failure: { kind, message, check: id },
+        introspected: false,
+      };
     };
-    const JWT_CHECKS: CheckId[] = ['alg', 'kid', 'jwks-key', 'signature', 'exp', 'nbf', 'iss', 'aud', 'sub'];
+    const JWT_CHECKS: CheckId[] = [
+      'alg',
+      'kid',
+      'jwks-key',
+      'signature',
+      'exp',
+      'nbf',
+      'iss',
+      'aud',
+      'sub',
+    ];
 
     // 1. Parse (golang-jwt ParseUnverified + signature decode).
     const malformed = parseMalformed(raw);
     if (malformed) {
       // Not a failure by itself: a malformed JWT is the one case ToolHive introspects.
-      v.push({ id: 'jwt-parse', status: 'skip', detail: `not a JWT (${malformed}), so ToolHive tries introspection` });
+      v.push({
+        id: 'jwt-parse',
+        status: 'skip',
+        detail: `not a JWT (${malformed}), so ToolHive tries introspection`,
+      });
       return this.#introspect(raw, v, malformed);
     }
     const parts = raw.split('.');
     const header = decodeSegment(parts[0]) ?? {};
     const claims = decodeSegment(parts[1]) ?? {};
     pass('jwt-parse', 'three base64url segments with JSON header and claims');
-    v.push({ id: 'introspection', status: 'skip', detail: 'only malformed tokens are introspected' });
+    v.push({
+      id: 'introspection',
+      status: 'skip',
+      detail: 'only malformed tokens are introspected',
+    });
 
     // 2. alg: only RSA and ECDSA methods pass the key function's type switch.
     const alg = header.alg;
     if (typeof alg !== 'string' || !GO_JWT_KNOWN.includes(alg)) {
-      const why = typeof alg !== 'string' ? 'signing method (alg) is unspecified' : 'signing method (alg) is unavailable';
-      return fail('alg', `${String(alg)} is not a known signing method`, `failed to parse token: token is unverifiable: ${why}`, JWT_CHECKS.slice(1));
+      const why =
+        typeof alg !== 'string'
+          ? 'signing method (alg) is unspecified'
+          : 'signing method (alg) is unavailable';
+      return fail(
+        'alg',
+        `${String(alg)} is not a known signing method`,
+        `failed to parse token: token is unverifiable: ${why}`,
+        JWT_CHECKS.slice(1),
+      );
     }
     if (!ALLOWED_ALGS.includes(alg)) {
       return fail(
@@ -183,7 +273,12 @@ export class ToolHiveValidator {
     // 3. kid required.
     const kid = header.kid;
     if (typeof kid !== 'string' || kid === '') {
-      return fail('kid', 'no kid in the header', 'failed to parse token: token is unverifiable: error while executing keyfunc: token header missing kid', JWT_CHECKS.slice(2));
+      return fail(
+        'kid',
+        'no kid in the header',
+        'failed to parse token: token is unverifiable: error while executing keyfunc: token header missing kid',
+        JWT_CHECKS.slice(2),
+      );
     }
     pass('kid', `kid ${kid}`);
 
@@ -204,102 +299,250 @@ export class ToolHiveValidator {
     try {
       key = await importPublic(jwk, alg);
     } catch {
-      return fail('signature', `key ${kid} cannot verify ${alg}`, 'failed to parse token: token signature is invalid: key is of invalid type', JWT_CHECKS.slice(4));
+      return fail(
+        'signature',
+        `key ${kid} cannot verify ${alg}`,
+        'failed to parse token: token signature is invalid: key is of invalid type',
+        JWT_CHECKS.slice(4),
+      );
     }
     try {
-      await jwtVerify(raw, key, { algorithms: [alg], currentDate: this.#clock.date(), clockTolerance: 0 });
+      await jwtVerify(raw, key, {
+        algorithms: [alg],
+        currentDate: this.#clock.date(),
+        clockTolerance: 0,
+      });
     } catch (e) {
-      if (e instanceof joseErrors.JWSSignatureVerificationFailed || e instanceof joseErrors.JWSInvalid || e instanceof joseErrors.JOSENotSupported) {
-        const goText = alg.startsWith('RS') ? 'crypto/rsa: verification error' : 'ecdsa: verification error';
-        return fail('signature', 'signature does not verify with the published key', `failed to parse token: token signature is invalid: ${goText}`, JWT_CHECKS.slice(4));
+      if (
+        e instanceof joseErrors.JWSSignatureVerificationFailed ||
+        e instanceof joseErrors.JWSInvalid ||
+        e instanceof joseErrors.JOSENotSupported
+      ) {
+        const goText = alg.startsWith('RS')
+          ? 'crypto/rsa: verification error'
+          : 'ecdsa: verification error';
+        return fail(
+          'signature',
+          'signature does not verify with the published key',
+          `failed to parse token: token signature is invalid: ${goText}`,
+          JWT_CHECKS.slice(4),
+        );
       }
       pass('signature', 'verified with the published key');
       if (e instanceof joseErrors.JWTExpired) {
-        return fail('exp', `exp ${String(claims.exp)} is not after now ${this.#clock.epochSeconds()} (no leeway)`, 'failed to parse token: token has invalid claims: token is expired', JWT_CHECKS.slice(5));
+        return fail(
+          'exp',
+          `exp ${String(claims.exp)} is not after now ${this.#clock.epochSeconds()} (no leeway)`,
+          'failed to parse token: token has invalid claims: token is expired',
+          JWT_CHECKS.slice(5),
+        );
       }
-      if (e instanceof joseErrors.JWTClaimValidationFailed && e.claim === 'nbf') {
+      if (
+        e instanceof joseErrors.JWTClaimValidationFailed &&
+        e.claim === 'nbf'
+      ) {
         pass('exp', 'not expired');
-        return fail('nbf', `nbf ${String(claims.nbf)} is in the future`, 'failed to parse token: token has invalid claims: token is not valid yet', JWT_CHECKS.slice(6));
+        return fail(
+          'nbf',
+          `nbf ${String(claims.nbf)} is in the future`,
+          'failed to parse token: token has invalid claims: token is not valid yet',
+          JWT_CHECKS.slice(6),
+        );
       }
-      const claim = e instanceof joseErrors.JWTClaimValidationFailed ? e.claim : 'claims';
-      return fail(claim === 'exp' ? 'exp' : 'nbf', `claim ${claim} has an invalid type`, 'failed to parse token: token has invalid claims: token is malformed', claim === 'exp' ? JWT_CHECKS.slice(5) : JWT_CHECKS.slice(6));
+      const claim =
+        e instanceof joseErrors.JWTClaimValidationFailed ? e.claim : 'claims';
+      return fail(
+        claim === 'exp' ? 'exp' : 'nbf',
+        `claim ${claim} has an invalid type`,
+        'failed to parse token: token has invalid claims: token is malformed',
+        claim === 'exp' ? JWT_CHECKS.slice(5) : JWT_CHECKS.slice(6),
+      );
     }
     pass('signature', 'verified with the published key');
     return this.#claimsAndIdentity(claims, v, false, true);
   }
 
   /** ToolHive's validateClaims (iss, aud, exp required) and then claimsToIdentity (sub). */
-  #claimsAndIdentity(claims: Record<string, unknown>, v: CheckVerdict[], introspected: boolean, parsedJwt: boolean): ValidationResult {
-    const fail = (id: CheckId, detail: string, message: string, rest: CheckId[], kind: 'invalid_token' | 'invalid_claims' = 'invalid_token'): ValidationResult => {
+  #claimsAndIdentity(
+    claims: Record<string, unknown>,
+    v: CheckVerdict[],
+    introspected: boolean,
+    parsedJwt: boolean,
+  ): ValidationResult {
+    const fail = (
+      id: CheckId,
+      detail: string,
+      message: string,
+      rest: CheckId[],
+      kind: 'invalid_token' | 'invalid_claims' = 'invalid_token',
+    ): ValidationResult => {
       v.push({ id, status: 'fail', detail });
-      rest.forEach((r) => v.push({ id: r, status: 'skip', detail: 'not reached' }));
-      return { ok: false, claims: null, verdicts: v, failure: { kind, message, check: id }, introspected };
+      rest.forEach((r) =>
+        v.push({ id: r, status: 'skip', detail: 'not reached' }),
+      );
+      return {
+        ok: false,
+        claims: null,
+        verdicts: v,
+        failure: { kind, message, check: id },
+        introspected,
+      };
     };
     const now = this.#clock.epochSeconds();
     const exp = claims.exp;
     if (parsedJwt) {
-      if (typeof exp === 'number') v.push({ id: 'exp', status: 'pass', detail: `expires in ${exp - now} s` });
-      v.push({ id: 'nbf', status: 'pass', detail: typeof claims.nbf === 'number' ? 'nbf reached' : 'no nbf claim' });
+      if (typeof exp === 'number')
+        v.push({
+          id: 'exp',
+          status: 'pass',
+          detail: `expires in ${exp - now} s`,
+        });
+      v.push({
+        id: 'nbf',
+        status: 'pass',
+        detail: typeof claims.nbf === 'number' ? 'nbf reached' : 'no nbf claim',
+      });
     }
     const expPending = !parsedJwt || typeof exp !== 'number';
     if (this.config.issuer) {
       const iss = typeof claims.iss === 'string' ? claims.iss.trim() : '';
       if (iss !== this.config.issuer.trim()) {
-        return fail('iss', `iss ${String(claims.iss)} is not ${this.config.issuer}`, 'invalid issuer', ['aud', ...(expPending ? (['exp'] as CheckId[]) : []), 'sub']);
+        return fail(
+          'iss',
+          `iss ${String(claims.iss)} is not ${this.config.issuer}`,
+          'invalid issuer',
+          ['aud', ...(expPending ? (['exp'] as CheckId[]) : []), 'sub'],
+        );
       }
-      v.push({ id: 'iss', status: 'pass', detail: `iss equals ${this.config.issuer}` });
+      v.push({
+        id: 'iss',
+        status: 'pass',
+        detail: `iss equals ${this.config.issuer}`,
+      });
     } else {
       v.push({ id: 'iss', status: 'skip', detail: 'no issuer configured' });
     }
     if (this.config.audience) {
       const aud = claims.aud;
-      const list = typeof aud === 'string' ? [aud] : Array.isArray(aud) ? aud.filter((a): a is string => typeof a === 'string') : [];
+      const list =
+        typeof aud === 'string'
+          ? [aud]
+          : Array.isArray(aud)
+            ? aud.filter((a): a is string => typeof a === 'string')
+            : [];
       if (!list.includes(this.config.audience)) {
-        return fail('aud', `aud ${JSON.stringify(aud ?? null)} does not contain ${this.config.audience}`, 'invalid audience', [...(expPending ? (['exp'] as CheckId[]) : []), 'sub']);
+        return fail(
+          'aud',
+          `aud ${JSON.stringify(aud ?? null)} does not contain ${this.config.audience}`,
+          'invalid audience',
+          [...(expPending ? (['exp'] as CheckId[]) : []), 'sub'],
+        );
       }
-      v.push({ id: 'aud', status: 'pass', detail: `aud contains ${this.config.audience}` });
+      v.push({
+        id: 'aud',
+        status: 'pass',
+        detail: `aud contains ${this.config.audience}`,
+      });
     } else {
-      v.push({ id: 'aud', status: 'skip', detail: 'no audience configured, so aud is not checked' });
+      v.push({
+        id: 'aud',
+        status: 'skip',
+        detail: 'no audience configured, so aud is not checked',
+      });
     }
     if (expPending) {
       // validateClaims: exp is required, and (for introspected claims) must be in the future.
       if (typeof exp !== 'number' || now > exp) {
-        return fail('exp', typeof exp !== 'number' ? 'exp claim missing' : 'expired', 'token expired', ['sub']);
+        return fail(
+          'exp',
+          typeof exp !== 'number' ? 'exp claim missing' : 'expired',
+          'token expired',
+          ['sub'],
+        );
       }
-      v.push({ id: 'exp', status: 'pass', detail: `expires in ${exp - now} s` });
+      v.push({
+        id: 'exp',
+        status: 'pass',
+        detail: `expires in ${exp - now} s`,
+      });
     }
     if (typeof claims.sub !== 'string' || claims.sub === '') {
-      return fail('sub', 'sub is missing or empty, so no identity can be built', 'Invalid authentication claims', [], 'invalid_claims');
+      return fail(
+        'sub',
+        'sub is missing or empty, so no identity can be built',
+        'Invalid authentication claims',
+        [],
+        'invalid_claims',
+      );
     }
     v.push({ id: 'sub', status: 'pass', detail: `identity ${claims.sub}` });
     return { ok: true, claims, verdicts: v, failure: null, introspected };
   }
 
-  async #introspect(raw: string, v: CheckVerdict[], why: string): Promise<ValidationResult> {
+  async #introspect(
+    raw: string,
+    v: CheckVerdict[],
+    why: string,
+  ): Promise<ValidationResult> {
     const rest: CheckId[] = ['iss', 'aud', 'exp', 'sub'];
     const fail = (detail: string, message: string): ValidationResult => {
       v.push({ id: 'introspection', status: 'fail', detail });
-      rest.forEach((id) => v.push({ id, status: 'skip', detail: 'not reached' }));
-      return { ok: false, claims: null, verdicts: v, failure: { kind: 'invalid_token', message, check: 'introspection' }, introspected: true };
+      rest.forEach((id) =>
+        v.push({ id, status: 'skip', detail: 'not reached' }),
+      );
+      return {
+        ok: false,
+        claims: null,
+        verdicts: v,
+        failure: { kind: 'invalid_token', message, check: 'introspection' },
+        introspected: true,
+      };
     };
     void why;
-    if (!this.config.introspectionUrl) return fail('no introspection URL configured', 'no introspection endpoint available');
-    const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
-    if (this.config.clientId && this.config.clientSecret) headers.authorization = basicHeader(this.config.clientId, this.config.clientSecret);
+    if (!this.config.introspectionUrl)
+      return fail(
+        'no introspection URL configured',
+        'no introspection endpoint available',
+      );
+    const headers: Record<string, string> = {
+      'content-type': 'application/x-www-form-urlencoded',
+      accept: 'application/json',
+    };
+    if (this.config.clientId && this.config.clientSecret)
+      headers.authorization = basicHeader(
+        this.config.clientId,
+        this.config.clientSecret,
+      );
     const res = await this.#fetch(
       new Request(this.config.introspectionUrl, {
         method: 'POST',
         headers,
-        body: new URLSearchParams({ token: raw, token_type_hint: 'access_token' }).toString(),
+        body: new URLSearchParams({
+          token: raw,
+          token_type_hint: 'access_token',
+        }).toString(),
       }),
     );
-    if (res.status === 401) return fail('the introspection endpoint refused our credentials', 'introspection unauthorized');
+    if (res.status === 401)
+      return fail(
+        'the introspection endpoint refused our credentials',
+        'introspection unauthorized',
+      );
     const body = (await readJson(res)) as Record<string, unknown> | undefined;
-    if (res.status !== 200 || !body) return fail(`introspection returned ${res.status}`, `introspection failed with status ${res.status}`);
+    if (res.status !== 200 || !body)
+      return fail(
+        `introspection returned ${res.status}`,
+        `introspection failed with status ${res.status}`,
+      );
     if (body.active !== true) return fail('active: false', 'invalid token');
-    v.push({ id: 'introspection', status: 'pass', detail: 'active: true; only exp, sub, aud, scope and iss are kept' });
+    v.push({
+      id: 'introspection',
+      status: 'pass',
+      detail: 'active: true; only exp, sub, aud, scope and iss are kept',
+    });
     const kept: Record<string, unknown> = {};
-    for (const k of ['exp', 'sub', 'aud', 'scope', 'iss']) if (k in body) kept[k] = body[k];
+    for (const k of ['exp', 'sub', 'aud', 'scope', 'iss'])
+      if (k in body) kept[k] = body[k];
     return this.#claimsAndIdentity(kept, v, true, false);
   }
 }
@@ -307,10 +550,13 @@ export class ToolHiveValidator {
 /** Returns why golang-jwt would call the token malformed, or null if it parses. */
 export function parseMalformed(raw: string): string | null {
   const [h = '', p = '', sig = '', ...extra] = raw.split('.');
-  if (raw.split('.').length !== 3 || extra.length) return 'token contains an invalid number of segments';
+  if (raw.split('.').length !== 3 || extra.length)
+    return 'token contains an invalid number of segments';
   const b64 = /^[A-Za-z0-9_-]*={0,2}$/;
-  if (!b64.test(h) || decodeSegment(h.replace(/=+$/, '')) === null) return 'could not base64 or JSON decode header';
-  if (!b64.test(p) || decodeSegment(p.replace(/=+$/, '')) === null) return 'could not base64 or JSON decode claim';
+  if (!b64.test(h) || decodeSegment(h.replace(/=+$/, '')) === null)
+    return 'could not base64 or JSON decode header';
+  if (!b64.test(p) || decodeSegment(p.replace(/=+$/, '')) === null)
+    return 'could not base64 or JSON decode claim';
   if (!b64.test(sig)) return 'could not base64 decode signature';
   return null;
 }

@@ -66,11 +66,13 @@ export const STEP_CONTENT = {
   },
   step_up_exchange_code: {
     title: 'Step up: get the bigger token',
-    summary: 'Your client exchanges the new code for a token that carries the extra scope.',
+    summary:
+      'Your client exchanges the new code for a token that carries the extra scope.',
   },
   retry_tool_call: {
     title: 'Retry the tool call',
-    summary: 'Your client repeats the original call with the new token, and this time the scope check passes.',
+    summary:
+      'Your client repeats the original call with the new token, and this time the scope check passes.',
   },
   call_without_token: {
     title: 'Call a tool without a token',
@@ -99,15 +101,18 @@ export const STEP_CONTENT = {
   },
   call_with_expired_token: {
     title: 'Call with the expired token',
-    summary: 'The expired JWT fails the exp check and gets 401 invalid_token. It is not sent to introspection, because only malformed tokens are.',
+    summary:
+      'The expired JWT fails the exp check and gets 401 invalid_token. It is not sent to introspection, because only malformed tokens are.',
   },
   rotate_signing_key: {
     title: 'Rotate the signing key',
-    summary: 'The authorization server publishes a new key in its JWKS and signs new tokens with it. ToolHive still holds the old key set in its cache.',
+    summary:
+      'The authorization server publishes a new key in its JWKS and signs new tokens with it. ToolHive still holds the old key set in its cache.',
   },
   refresh_access_token: {
     title: 'Refresh the access token',
-    summary: 'Your client uses its refresh token and gets a new access token, signed with the new key. The server rotates the refresh token too.',
+    summary:
+      'Your client uses its refresh token and gets a new access token, signed with the new key. The server rotates the refresh token too.',
   },
   call_with_rotated_key: {
     title: 'Call with a token signed by the new key',
@@ -116,15 +121,18 @@ export const STEP_CONTENT = {
   },
   wait_for_jwks_refresh: {
     title: 'Wait for the JWKS refresh',
-    summary: 'Simulated time reaches the refresh time, and ToolHive fetches the key set again, now with the new key.',
+    summary:
+      'Simulated time reaches the refresh time, and ToolHive fetches the key set again, now with the new key.',
   },
   retry_with_rotated_key: {
     title: 'Retry with the same token',
-    summary: 'The new key is in the cache now, so the same token passes every check.',
+    summary:
+      'The new key is in the cache now, so the same token passes every check.',
   },
   revoke_token: {
     title: 'Revoke the token',
-    summary: 'Your client revokes its opaque access token at the authorization server (RFC 7009). The server will now report it as inactive.',
+    summary:
+      'Your client revokes its opaque access token at the authorization server (RFC 7009). The server will now report it as inactive.',
   },
 } as const satisfies Record<string, StepContent>;
 

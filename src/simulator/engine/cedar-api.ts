@@ -4,7 +4,10 @@
  */
 import type * as CedarModule from '@cedar-policy/cedar-wasm/nodejs';
 
-export type CedarApi = Pick<typeof CedarModule, 'isAuthorized' | 'checkParsePolicySet'>;
+export type CedarApi = Pick<
+  typeof CedarModule,
+  'isAuthorized' | 'checkParsePolicySet'
+>;
 export type CedarLoader = () => Promise<CedarApi>;
 
 /**
@@ -13,11 +16,19 @@ export type CedarLoader = () => Promise<CedarApi>;
  * (see `http/cedar-web.ts`), so the UI must pass `loadCedar`.
  */
 export const defaultCedarLoader: CedarLoader = async () => {
-  const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
+  const isNode =
+    typeof process !== 'undefined' &&
+    typeof process.versions?.node === 'string';
   if (!isNode) {
-    throw new Error('no Cedar loader: pass loadCedar (for example createWebCedarLoader(wasmUrl)) in a browser');
+    throw new Error(
+      'no Cedar loader: pass loadCedar (for example createWebCedarLoader(wasmUrl)) in a browser',
+    );
   }
   const specifier = '@cedar-policy/cedar-wasm/nodejs';
-  const mod = (await import(/* webpackIgnore: true */ /* @vite-ignore */ specifier)) as CedarApi & { default?: CedarApi };
-  return typeof mod.isAuthorized === 'function' ? mod : (mod.default as CedarApi);
+  const mod = (await import(
+    /* webpackIgnore: true */ /* @vite-ignore */ specifier
+  )) as CedarApi & { default?: CedarApi };
+  return typeof mod.isAuthorized === 'function'
+    ? mod
+    : (mod.default as CedarApi);
 };

@@ -36,7 +36,9 @@ export class SimClock {
   /** Moves time forward. Negative or non-finite values are refused. */
   advance(seconds: number): void {
     if (!Number.isFinite(seconds) || seconds < 0) {
-      throw new RangeError(`cannot advance the clock by ${String(seconds)} seconds`);
+      throw new RangeError(
+        `cannot advance the clock by ${String(seconds)} seconds`,
+      );
     }
     this.#ms += Math.round(seconds * 1000);
   }

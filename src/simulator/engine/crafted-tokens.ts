@@ -6,18 +6,40 @@
 import { SignJWT } from 'jose';
 import type { World } from './world';
 import { SimError } from './errors';
-import { b64urlEncodeString, decodeSegment, kidOf, publicPem, signWithDemoKey } from '../actors/jwt';
+import {
+  b64urlEncodeString,
+  decodeSegment,
+  kidOf,
+  publicPem,
+  signWithDemoKey,
+} from '../actors/jwt';
 
-export type CraftKind = 'bad-signature' | 'alg-none' | 'hs256-public-key' | 'missing-kid' | 'other-audience' | 'kubernetes-service-account';
+export type CraftKind =
+  | 'bad-signature'
+  | 'alg-none'
+  | 'hs256-public-key'
+  | 'missing-kid'
+  | 'other-audience'
+  | 'kubernetes-service-account';
 
-function realToken(world: World): { raw: string; claims: Record<string, unknown> } {
+function realToken(world: World): {
+  raw: string;
+  claims: Record<string, unknown>;
+} {
   const raw = world.client.state.accessToken;
   const claims = raw ? decodeSegment(raw.split('.')[1]) : null;
-  if (!raw || !claims) throw new SimError('missing_prerequisite', 'the client has no JWT access token to tamper with');
+  if (!raw || !claims)
+    throw new SimError(
+      'missing_prerequisite',
+      'the client has no JWT access token to tamper with',
+    );
   return { raw, claims };
 }
 
-export async function craftToken(world: World, kind: CraftKind): Promise<string> {
+export async function craftToken(
+  world: World,
+  kind: CraftKind,
+): Promise<string> {
   switch (kind) {
     case 'bad-signature': {
       const { raw } = realToken(world);
@@ -34,7 +56,13 @@ export async function craftToken(world: World, kind: CraftKind): Promise<string>
     case 'hs256-public-key': {
       const { claims } = realToken(world);
       const secret = new TextEncoder().encode(await publicPem('asMain'));
-      return new SignJWT(claims).setProtectedHeader({ alg: 'HS256', kid: kidOf('asMain'), typ: 'at+jwt' }).sign(secret);
+      return new SignJWT(claims)
+        .setProtectedHeader({
+          alg: 'HS256',
+          kid: kidOf('asMain'),
+          typ: 'at+jwt',
+        })
+        .sign(secret);
     }
     case 'missing-kid': {
       const { claims } = realToken(world);
@@ -56,7 +84,10 @@ export async function craftToken(world: World, kind: CraftKind): Promise<string>
         exp: iat + 3600,
         iat,
         iss: 'https://kubernetes.default.svc',
-        'kubernetes.io': { namespace: 'agents', serviceaccount: { name: 'report-bot' } },
+        'kubernetes.io': {
+          namespace: 'agents',
+          serviceaccount: { name: 'report-bot' },
+        },
         nbf: iat,
         sub: 'system:serviceaccount:agents:report-bot',
       });

@@ -21,8 +21,13 @@ export function sequenceDiagram(
   messages: readonly DiagramMessage[],
   a11y: { title: string; description: string },
 ): string {
-  const lines = ['sequenceDiagram', `  accTitle: ${a11y.title}`, `  accDescr: ${a11y.description}`];
-  for (const p of participants) lines.push(`  participant ${p.id} as ${p.label}`);
+  const lines = [
+    'sequenceDiagram',
+    `  accTitle: ${a11y.title}`,
+    `  accDescr: ${a11y.description}`,
+  ];
+  for (const p of participants)
+    lines.push(`  participant ${p.id} as ${p.label}`);
   let depth = 0;
   for (const m of messages) {
     if (m.branch?.kind === 'alt') {
@@ -32,7 +37,9 @@ export function sequenceDiagram(
       lines.push(`  else ${m.branch.label}`);
     }
     const arrow = m.reply ? '-->>' : '->>';
-    lines.push(`${'  '.repeat(depth + 1)}${m.from}${arrow}${m.to}: ${mermaidText(m.text)}`);
+    lines.push(
+      `${'  '.repeat(depth + 1)}${m.from}${arrow}${m.to}: ${mermaidText(m.text)}`,
+    );
     if (m.endBranch && depth > 0) {
       lines.push('  end');
       depth--;
@@ -42,9 +49,17 @@ export function sequenceDiagram(
 }
 
 export function authnDiagramSource(): string {
-  return sequenceDiagram(AUTHN_PARTICIPANTS, AUTHN_DIAGRAM_MESSAGES, AUTHN_ACCESSIBILITY);
+  return sequenceDiagram(
+    AUTHN_PARTICIPANTS,
+    AUTHN_DIAGRAM_MESSAGES,
+    AUTHN_ACCESSIBILITY,
+  );
 }
 
 export function authzDiagramSource(): string {
-  return sequenceDiagram(AUTHZ_PARTICIPANTS, AUTHZ_DIAGRAM_MESSAGES, AUTHZ_ACCESSIBILITY);
+  return sequenceDiagram(
+    AUTHZ_PARTICIPANTS,
+    AUTHZ_DIAGRAM_MESSAGES,
+    AUTHZ_ACCESSIBILITY,
+  );
 }

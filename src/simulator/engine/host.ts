@@ -6,7 +6,15 @@
  */
 import type { SimClock } from './clock';
 import type { SeededIds } from './ids';
-import type { CheckId, CheckStatus, CheckVerdict, ClockEvent, DecodedToken, DeviationId, StepId } from './types';
+import type {
+  CheckId,
+  CheckStatus,
+  CheckVerdict,
+  ClockEvent,
+  DecodedToken,
+  DeviationId,
+  StepId,
+} from './types';
 import type { CedarApi } from './cedar-api';
 
 export interface StepContext {
@@ -32,7 +40,12 @@ export interface ActorHost {
   cedar(): Promise<CedarApi>;
 }
 
-export function addCheck(ctx: StepContext, id: CheckId, status: CheckStatus, detail: string): void {
+export function addCheck(
+  ctx: StepContext,
+  id: CheckId,
+  status: CheckStatus,
+  detail: string,
+): void {
   ctx.checks.push({ id, status, detail });
 }
 

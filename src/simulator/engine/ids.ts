@@ -4,7 +4,8 @@
  * counter, so adding a draw for one purpose never shifts another.
  */
 
-const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const B64URL =
+  'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 /** cyrb53-style string hash to a 32-bit seed. */
 function hash32(input: string): number {
@@ -15,8 +16,12 @@ function hash32(input: string): number {
     h1 = Math.imul(h1 ^ ch, 2654435761);
     h2 = Math.imul(h2 ^ ch, 1597334677);
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  h1 =
+    Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^
+    Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 =
+    Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^
+    Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return (h1 ^ h2) >>> 0;
 }
 
@@ -71,6 +76,8 @@ export class SeededIds {
 
   /** Lower-case hex of `byteLength` bytes. */
   hex(label: string, byteLength = 8): string {
-    return Array.from(this.bytes(label, byteLength), (b) => b.toString(16).padStart(2, '0')).join('');
+    return Array.from(this.bytes(label, byteLength), (b) =>
+      b.toString(16).padStart(2, '0'),
+    ).join('');
   }
 }

@@ -2,22 +2,48 @@
  * Records every HTTP exchange the handlers answer. Ids are assigned when a
  * request arrives, so nested server-to-server calls keep their real order.
  */
-import type { ActorId, Exchange, HeaderList, RecordedRequest, RecordedResponse, StepId } from './types';
+import type {
+  ActorId,
+  Exchange,
+  HeaderList,
+  RecordedRequest,
+  RecordedResponse,
+  StepId,
+} from './types';
 
 export function headerList(headers: Headers): HeaderList {
   const out: Array<readonly [string, string]> = [];
-  headers.forEach((value, name) => out.push([name.toLowerCase(), value] as const));
+  headers.forEach((value, name) =>
+    out.push([name.toLowerCase(), value] as const),
+  );
   return out;
 }
 
-export async function recordRequest(request: Request): Promise<RecordedRequest> {
-  const body = request.method === 'GET' || request.method === 'HEAD' ? null : await request.clone().text();
-  return { method: request.method, url: request.url, headers: headerList(request.headers), body: body === '' ? null : body };
+export async function recordRequest(
+  request: Request,
+): Promise<RecordedRequest> {
+  const body =
+    request.method === 'GET' || request.method === 'HEAD'
+      ? null
+      : await request.clone().text();
+  return {
+    method: request.method,
+    url: request.url,
+    headers: headerList(request.headers),
+    body: body === '' ? null : body,
+  };
 }
 
-export async function recordResponse(response: Response): Promise<RecordedResponse> {
+export async function recordResponse(
+  response: Response,
+): Promise<RecordedResponse> {
   const body = response.body === null ? null : await response.clone().text();
-  return { status: response.status, statusText: response.statusText, headers: headerList(response.headers), body: body === '' ? null : body };
+  return {
+    status: response.status,
+    statusText: response.statusText,
+    headers: headerList(response.headers),
+    body: body === '' ? null : body,
+  };
 }
 
 export class ExchangeRecorder {
@@ -30,8 +56,22 @@ export class ExchangeRecorder {
     return ++this.#seq;
   }
 
-  push(seq: number, stepId: StepId, actor: ActorId, at: string, request: RecordedRequest, response: RecordedResponse): Exchange {
-    const exchange: Exchange = { id: `x${seq}`, stepId, actor, at, request, response };
+  push(
+    seq: number,
+    stepId: StepId,
+    actor: ActorId,
+    at: string,
+    request: RecordedRequest,
+    response: RecordedResponse,
+  ): Exchange {
+    const exchange: Exchange = {
+      id: `x${seq}`,
+      stepId,
+      actor,
+      at,
+      request,
+      response,
+    };
     const entry = { ...exchange, seq };
     const i = this.#exchanges.findIndex((e) => e.seq > seq);
     if (i < 0) this.#exchanges.push(entry);

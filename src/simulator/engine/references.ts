@@ -11,17 +11,27 @@ export interface Reference {
 }
 
 export const TOOLHIVE_COMMIT = 'e25de16cf9720b13cf0b400c861a2f6840e2763c';
-const SPEC = 'https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization';
-const BEST = 'https://modelcontextprotocol.io/specification/2025-11-25/basic/security_best_practices';
+const SPEC =
+  'https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization';
+const BEST =
+  'https://modelcontextprotocol.io/specification/2025-11-25/basic/security_best_practices';
 
 function spec(fragment: string, title: string): { title: string; url: string } {
   return { title: `MCP authorization: ${title}`, url: `${SPEC}#${fragment}` };
 }
-function rfc(n: number, section: string | null, title: string): { title: string; url: string } {
+function rfc(
+  n: number,
+  section: string | null,
+  title: string,
+): { title: string; url: string } {
   const url = `https://www.rfc-editor.org/rfc/rfc${n}${section ? `#section-${section}` : ''}`;
   return { title: `RFC ${n}${section ? ` §${section}` : ''}: ${title}`, url };
 }
-function thv(path: string, from: number, to?: number): { title: string; url: string } {
+function thv(
+  path: string,
+  from: number,
+  to?: number,
+): { title: string; url: string } {
   const lines = to ? `L${from}-L${to}` : `L${from}`;
   return {
     title: `ToolHive ${path}:${from}${to ? `-${to}` : ''}`,
@@ -32,28 +42,67 @@ function thv(path: string, from: number, to?: number): { title: string; url: str
 const RAW = {
   // MCP 2025-11-25 authorization
   'spec-overview': spec('overview', 'overview'),
-  'spec-as-location': spec('authorization-server-location', 'authorization server location'),
+  'spec-as-location': spec(
+    'authorization-server-location',
+    'authorization server location',
+  ),
   'spec-prm-discovery': spec(
     'protected-resource-metadata-discovery-requirements',
     'protected resource metadata discovery',
   ),
-  'spec-as-metadata-discovery': spec('authorization-server-metadata-discovery', 'authorization server metadata discovery'),
-  'spec-client-registration': spec('client-registration-approaches', 'client registration approaches'),
-  'spec-cimd': spec('client-id-metadata-documents', 'client ID metadata documents'),
+  'spec-as-metadata-discovery': spec(
+    'authorization-server-metadata-discovery',
+    'authorization server metadata discovery',
+  ),
+  'spec-client-registration': spec(
+    'client-registration-approaches',
+    'client registration approaches',
+  ),
+  'spec-cimd': spec(
+    'client-id-metadata-documents',
+    'client ID metadata documents',
+  ),
   'spec-preregistration': spec('preregistration', 'preregistration'),
-  'spec-dcr': spec('dynamic-client-registration', 'dynamic client registration'),
-  'spec-scope-selection': spec('scope-selection-strategy', 'scope selection strategy'),
-  'spec-resource-parameter': spec('resource-parameter-implementation', 'resource parameter implementation'),
+  'spec-dcr': spec(
+    'dynamic-client-registration',
+    'dynamic client registration',
+  ),
+  'spec-scope-selection': spec(
+    'scope-selection-strategy',
+    'scope selection strategy',
+  ),
+  'spec-resource-parameter': spec(
+    'resource-parameter-implementation',
+    'resource parameter implementation',
+  ),
   'spec-token-requirements': spec('token-requirements', 'token requirements'),
   'spec-token-handling': spec('token-handling', 'token handling'),
   'spec-error-handling': spec('error-handling', 'error handling'),
-  'spec-insufficient-scope': spec('runtime-insufficient-scope-errors', 'runtime insufficient scope errors'),
-  'spec-step-up': spec('step-up-authorization-flow', 'step-up authorization flow'),
-  'spec-audience-binding': spec('token-audience-binding-and-validation', 'token audience binding and validation'),
-  'spec-code-protection': spec('authorization-code-protection', 'authorization code protection'),
+  'spec-insufficient-scope': spec(
+    'runtime-insufficient-scope-errors',
+    'runtime insufficient scope errors',
+  ),
+  'spec-step-up': spec(
+    'step-up-authorization-flow',
+    'step-up authorization flow',
+  ),
+  'spec-audience-binding': spec(
+    'token-audience-binding-and-validation',
+    'token audience binding and validation',
+  ),
+  'spec-code-protection': spec(
+    'authorization-code-protection',
+    'authorization code protection',
+  ),
   'spec-open-redirection': spec('open-redirection', 'open redirection'),
-  'spec-confused-deputy': spec('confused-deputy-problem', 'confused deputy problem'),
-  'spec-privilege-restriction': spec('access-token-privilege-restriction', 'access token privilege restriction'),
+  'spec-confused-deputy': spec(
+    'confused-deputy-problem',
+    'confused deputy problem',
+  ),
+  'spec-privilege-restriction': spec(
+    'access-token-privilege-restriction',
+    'access token privilege restriction',
+  ),
   'spec-token-passthrough': {
     title: 'MCP security best practices: token passthrough',
     url: `${BEST}#token-passthrough`,
@@ -63,7 +112,10 @@ const RAW = {
   'rfc6750-3.1': rfc(6750, '3.1', 'bearer error codes'),
   'rfc7591-3': rfc(7591, '3', 'client registration endpoint'),
   'rfc7636-4': rfc(7636, '4', 'PKCE protocol'),
-  'rfc7636-appendix-b': { title: 'RFC 7636 Appendix B: S256 example', url: 'https://www.rfc-editor.org/rfc/rfc7636#appendix-B' },
+  'rfc7636-appendix-b': {
+    title: 'RFC 7636 Appendix B: S256 example',
+    url: 'https://www.rfc-editor.org/rfc/rfc7636#appendix-B',
+  },
   'rfc7662-2': rfc(7662, '2', 'token introspection endpoint'),
   'rfc7009-2': rfc(7009, '2', 'token revocation'),
   'rfc8414-3': rfc(8414, '3', 'obtaining authorization server metadata'),
@@ -74,7 +126,11 @@ const RAW = {
   'rfc9068-4': rfc(9068, '4', 'validating JWT access tokens'),
   'rfc9728-3': rfc(9728, '3', 'obtaining protected resource metadata'),
   'rfc9728-3.3': rfc(9728, '3.3', 'protected resource metadata validation'),
-  'rfc9728-5.1': rfc(9728, '5.1', 'WWW-Authenticate resource_metadata parameter'),
+  'rfc9728-5.1': rfc(
+    9728,
+    '5.1',
+    'WWW-Authenticate resource_metadata parameter',
+  ),
   'rfc6749-4.1.2.1': rfc(6749, '4.1.2.1', 'authorization error response'),
   'rfc6749-10.12': rfc(6749, '10.12', 'cross-site request forgery'),
   'rfc7519-4.1.4': rfc(7519, '4.1.4', 'the exp claim'),
@@ -101,29 +157,62 @@ const RAW = {
   'thv-authz-methods': thv('pkg/authz/middleware.go', 36, 112),
   'thv-authz-deny': thv('pkg/authz/middleware.go', 149, 169),
   'thv-cedar-principal': thv('pkg/authz/authorizers/cedar/core.go', 806, 825),
-  'thv-cedar-default-deny': thv('pkg/authz/authorizers/cedar/core.go', 547, 552),
-  'thv-cedar-upstream-claims': thv('pkg/authz/authorizers/cedar/core.go', 555, 660),
+  'thv-cedar-default-deny': thv(
+    'pkg/authz/authorizers/cedar/core.go',
+    547,
+    552,
+  ),
+  'thv-cedar-upstream-claims': thv(
+    'pkg/authz/authorizers/cedar/core.go',
+    555,
+    660,
+  ),
   'thv-tool-filter': thv('pkg/authz/response_filter.go', 668, 725),
-  'thv-passthrough': thv('pkg/transport/proxy/transparent/transparent_proxy.go', 1191, 1201),
+  'thv-passthrough': thv(
+    'pkg/transport/proxy/transparent/transparent_proxy.go',
+    1191,
+    1201,
+  ),
   'thv-upstream-swap': thv('pkg/auth/upstreamswap/middleware.go', 125, 128),
   'thv-strip-auth': thv('pkg/transport/middleware/strip_auth.go', 33, 42),
-  'thv-token-exchange-request': thv('pkg/oauthproto/tokenexchange/exchange.go', 296, 345),
-  'thv-token-exchange-replace': thv('pkg/oauthproto/tokenexchange/middleware.go', 155, 160),
+  'thv-token-exchange-request': thv(
+    'pkg/oauthproto/tokenexchange/exchange.go',
+    296,
+    345,
+  ),
+  'thv-token-exchange-replace': thv(
+    'pkg/oauthproto/tokenexchange/middleware.go',
+    155,
+    160,
+  ),
   'thv-middleware-order': thv('pkg/runner/middleware.go', 63, 286),
   'thv-as-pkce': thv('pkg/authserver/server/provider.go', 285, 286),
-  'thv-as-discovery': thv('pkg/authserver/server/handlers/discovery.go', 112, 158),
+  'thv-as-discovery': thv(
+    'pkg/authserver/server/handlers/discovery.go',
+    112,
+    158,
+  ),
   'thv-as-routes': thv('pkg/authserver/runner/embeddedauthserver.go', 360, 370),
   'thv-as-resource': thv('pkg/authserver/server/handlers/token.go', 72, 118),
-  'thv-as-upstream-authorize': thv('pkg/authserver/server/handlers/authorize.go', 37, 41),
+  'thv-as-upstream-authorize': thv(
+    'pkg/authserver/server/handlers/authorize.go',
+    37,
+    41,
+  ),
   'thv-as-single-issuer': thv('pkg/vmcp/config/validator.go', 723, 727),
-  'thv-token-exchange-handler': thv('pkg/authserver/server/tokenexchange/handler.go', 119, 129),
+  'thv-token-exchange-handler': thv(
+    'pkg/authserver/server/tokenexchange/handler.go',
+    119,
+    129,
+  ),
 } as const satisfies Record<string, { title: string; url: string }>;
 
 export type RefId = keyof typeof RAW;
 
-export const REFERENCES: Readonly<Record<RefId, Reference>> = Object.fromEntries(
-  Object.entries(RAW).map(([id, r]) => [id, { id, ...r }]),
-) as Record<RefId, Reference>;
+export const REFERENCES: Readonly<Record<RefId, Reference>> =
+  Object.fromEntries(
+    Object.entries(RAW).map(([id, r]) => [id, { id, ...r }]),
+  ) as Record<RefId, Reference>;
 
 export function reference(id: RefId): Reference {
   return REFERENCES[id];

@@ -3,13 +3,25 @@
  * rebuilds the world and replays the action log up to the previous step, so
  * every state is reproducible; `reset()` starts over.
  */
-import type { BackendMode, CheckVerdict, ClockEvent, StepRecord, Transcript } from './types';
+import type {
+  BackendMode,
+  CheckVerdict,
+  ClockEvent,
+  StepRecord,
+  Transcript,
+} from './types';
 import type { CedarLoader } from './cedar-api';
 import { defaultCedarLoader } from './cedar-api';
 import { SimError } from './errors';
 import { newStepContext } from './host';
 import { DEFAULT_CEDAR_POLICY } from './policy';
-import { scenarioDef, scenarioRow, worldConfigFor, type ScenarioDef, type ScenarioRow } from './scenarios';
+import {
+  scenarioDef,
+  scenarioRow,
+  worldConfigFor,
+  type ScenarioDef,
+  type ScenarioRow,
+} from './scenarios';
 import { STEP_IMPLS, stepDef, type StepDef } from './steps';
 import { advanceWorld } from './tick';
 import { DEFAULT_URLS, World, cachedLoader, type WorldUrls } from './world';
@@ -175,7 +187,10 @@ class SimulationImpl implements Simulation {
         };
         outcome = `${e.status !== undefined ? `${e.status} ` : ''}${e.oauthError ?? e.code}`;
       } else {
-        error = { code: 'internal_error', message: e instanceof Error ? e.message : String(e) };
+        error = {
+          code: 'internal_error',
+          message: e instanceof Error ? e.message : String(e),
+        };
         outcome = 'internal error';
       }
     }
@@ -195,7 +210,8 @@ class SimulationImpl implements Simulation {
     };
     world.ctx = newStepContext('idle');
     this.#records.push(record);
-    if (error || this.#records.length >= this.steps.length) this.#finished = true;
+    if (error || this.#records.length >= this.steps.length)
+      this.#finished = true;
     return record;
   }
 
@@ -260,7 +276,8 @@ class SimulationImpl implements Simulation {
 
   advanceClock(seconds: number): Promise<ClockEvent[]> {
     return this.#serial(async () => {
-      if (!Number.isFinite(seconds) || seconds < 0) throw new RangeError('seconds must be a finite, non-negative number');
+      if (!Number.isFinite(seconds) || seconds < 0)
+        throw new RangeError('seconds must be a finite, non-negative number');
       this.#log.push({ kind: 'advance', seconds });
       return this.#advance(seconds);
     });
@@ -300,7 +317,9 @@ class SimulationImpl implements Simulation {
  * for a local mock server that serves the actors over real HTTP. The client
  * actor is present but unused; `send` resolves through the same handlers.
  */
-export function createScenarioWorld(options: Omit<SimulationOptions, 'transport'>): World {
+export function createScenarioWorld(
+  options: Omit<SimulationOptions, 'transport'>,
+): World {
   const row = scenarioRow(options.scenarioId);
   if (!row) throw new Error(`unknown scenario id: ${options.scenarioId}`);
   const world: World = new World({
@@ -315,7 +334,10 @@ export function createScenarioWorld(options: Omit<SimulationOptions, 'transport'
 }
 
 /** Parses a Cedar policy set; returns Cedar's own error messages ([] when it parses). */
-export async function checkPolicy(policy: string, loadCedar: CedarLoader = defaultCedarLoader): Promise<string[]> {
+export async function checkPolicy(
+  policy: string,
+  loadCedar: CedarLoader = defaultCedarLoader,
+): Promise<string[]> {
   return policyErrors(await loadCedar(), policy);
 }
 

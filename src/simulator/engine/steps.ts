@@ -35,18 +35,40 @@ const authn = (message: string): DiagramRef => ({ diagram: 'authn', message });
 const authz = (message: string): DiagramRef => ({ diagram: 'authz', message });
 
 function describeResult(result: unknown): string {
-  const r = result as { tools?: Array<{ name?: unknown }>; content?: Array<{ text?: unknown }>; code?: unknown; message?: unknown } | null;
-  if (r?.tools) return `tools: ${r.tools.map((t) => String(t.name)).join(', ') || 'none'}`;
+  const r = result as {
+    tools?: Array<{ name?: unknown }>;
+    content?: Array<{ text?: unknown }>;
+    code?: unknown;
+    message?: unknown;
+  } | null;
+  if (r?.tools)
+    return `tools: ${r.tools.map((t) => String(t.name)).join(', ') || 'none'}`;
   if (r?.content?.[0]?.text) return String(r.content[0].text);
-  if (r && typeof r.code === 'number') return `JSON-RPC error ${r.code}: ${String(r.message)}`;
+  if (r && typeof r.code === 'number')
+    return `JSON-RPC error ${r.code}: ${String(r.message)}`;
   return 'OK';
 }
 
-async function callTool(world: World, scenario: ScenarioRow, retry: boolean): Promise<string> {
-  const call = scenario.toolCall ?? { name: 'echo', arguments: { text: 'hello' } };
-  const r = await world.client.rpc('tools/call', { name: call.name, arguments: call.arguments });
+async function callTool(
+  world: World,
+  scenario: ScenarioRow,
+  retry: boolean,
+): Promise<string> {
+  const call = scenario.toolCall ?? {
+    name: 'echo',
+    arguments: { text: 'hello' },
+  };
+  const r = await world.client.rpc('tools/call', {
+    name: call.name,
+    arguments: call.arguments,
+  });
   if (r.insufficientScope !== null) {
-    if (retry) throw new SimError('step_up_exhausted', 'still insufficient_scope after stepping up', { status: 403, oauthError: 'insufficient_scope' });
+    if (retry)
+      throw new SimError(
+        'step_up_exhausted',
+        'still insufficient_scope after stepping up',
+        { status: 403, oauthError: 'insufficient_scope' },
+      );
     world.client.state.stepUpScope = r.insufficientScope;
     return `403 insufficient_scope: the server asks for scope "${r.insufficientScope}"`;
   }
@@ -55,7 +77,15 @@ async function callTool(world: World, scenario: ScenarioRow, retry: boolean): Pr
 
 async function presentToken(world: World, token: string): Promise<string> {
   world.ctx.tokens.push(decodeToken(token, 'pasted'));
-  const r = await world.client.rpc('initialize', { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'Example MCP Client', version: '1.0.0' } }, token);
+  const r = await world.client.rpc(
+    'initialize',
+    {
+      protocolVersion: '2025-11-25',
+      capabilities: {},
+      clientInfo: { name: 'Example MCP Client', version: '1.0.0' },
+    },
+    token,
+  );
   return `HTTP ${r.status}: the token was accepted`;
 }
 
@@ -63,37 +93,73 @@ export const STEP_IMPLS: Record<KnownStepId, StepImpl> = {
   probe_unauthenticated: {
     actors: ['client', 'toolhive'],
     diagram: authn('probe'),
-    refs: ['spec-prm-discovery', 'rfc9728-5.1', 'thv-www-authenticate', 'thv-invalid-request'],
+    refs: [
+      'spec-prm-discovery',
+      'rfc9728-5.1',
+      'thv-www-authenticate',
+      'thv-invalid-request',
+    ],
     run: (w) => w.client.probe(),
   },
   fetch_resource_metadata: {
     actors: ['client', 'toolhive'],
     diagram: authn('prm'),
-    refs: ['spec-prm-discovery', 'rfc9728-3', 'rfc9728-3.3', 'thv-well-known', 'thv-prm-handler'],
+    refs: [
+      'spec-prm-discovery',
+      'rfc9728-3',
+      'rfc9728-3.3',
+      'thv-well-known',
+      'thv-prm-handler',
+    ],
     run: (w) => w.client.fetchResourceMetadata(),
   },
   fetch_authorization_server_metadata: {
     actors: ['client', 'authorization-server'],
     diagram: authn('as-metadata'),
-    refs: ['spec-as-metadata-discovery', 'rfc8414-3', 'rfc8414-3.3', 'spec-code-protection', 'thv-as-discovery'],
+    refs: [
+      'spec-as-metadata-discovery',
+      'rfc8414-3',
+      'rfc8414-3.3',
+      'spec-code-protection',
+      'thv-as-discovery',
+    ],
     run: (w) => w.client.fetchAuthorizationServerMetadata(),
   },
   register_client: {
     actors: ['client', 'authorization-server'],
     diagram: authn('registration'),
-    refs: ['spec-client-registration', 'spec-preregistration', 'spec-cimd', 'spec-dcr', 'rfc7591-3'],
+    refs: [
+      'spec-client-registration',
+      'spec-preregistration',
+      'spec-cimd',
+      'spec-dcr',
+      'rfc7591-3',
+    ],
     run: (w) => w.client.register(),
   },
   authorize: {
     actors: ['client', 'user-agent', 'authorization-server'],
     diagram: authn('authorize'),
-    refs: ['rfc7636-4', 'rfc8707-2', 'spec-resource-parameter', 'spec-open-redirection', 'spec-scope-selection', 'rfc6749-10.12'],
+    refs: [
+      'rfc7636-4',
+      'rfc8707-2',
+      'spec-resource-parameter',
+      'spec-open-redirection',
+      'spec-scope-selection',
+      'rfc6749-10.12',
+    ],
     run: (w) => w.client.authorize(),
   },
   exchange_code: {
     actors: ['client', 'authorization-server'],
     diagram: authn('token-request'),
-    refs: ['rfc7636-4', 'rfc8707-2', 'rfc9068-2', 'spec-resource-parameter', 'thv-as-resource'],
+    refs: [
+      'rfc7636-4',
+      'rfc8707-2',
+      'rfc9068-2',
+      'spec-resource-parameter',
+      'thv-as-resource',
+    ],
     run: (w) => w.client.exchangeCode(),
   },
   redeem_code_again: {
@@ -105,9 +171,22 @@ export const STEP_IMPLS: Record<KnownStepId, StepImpl> = {
   call_initialize: {
     actors: ['client', 'toolhive', 'authorization-server', 'backend'],
     diagram: authn('bearer-request'),
-    refs: ['spec-token-requirements', 'spec-token-handling', 'thv-validate-token', 'thv-alg-kid', 'thv-kid-lookup', 'thv-validate-claims', 'thv-jwks-register', 'rfc9068-4'],
+    refs: [
+      'spec-token-requirements',
+      'spec-token-handling',
+      'thv-validate-token',
+      'thv-alg-kid',
+      'thv-kid-lookup',
+      'thv-validate-claims',
+      'thv-jwks-register',
+      'rfc9068-4',
+    ],
     run: async (w) => {
-      const r = await w.client.rpc('initialize', { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'Example MCP Client', version: '1.0.0' } });
+      const r = await w.client.rpc('initialize', {
+        protocolVersion: '2025-11-25',
+        capabilities: {},
+        clientInfo: { name: 'Example MCP Client', version: '1.0.0' },
+      });
       await w.client.notifyInitialized();
       return `HTTP ${r.status}: session ${w.client.state.sessionId ?? '(none)'} started`;
     },
@@ -116,12 +195,19 @@ export const STEP_IMPLS: Record<KnownStepId, StepImpl> = {
     actors: ['client', 'toolhive', 'backend'],
     diagram: authz('list'),
     refs: ['thv-authz-methods', 'thv-tool-filter'],
-    run: async (w) => `200 ${describeResult((await w.client.rpc('tools/list')).result)}`,
+    run: async (w) =>
+      `200 ${describeResult((await w.client.rpc('tools/list')).result)}`,
   },
   call_tool: {
     actors: ['client', 'toolhive', 'backend'],
     diagram: authz('call'),
-    refs: ['thv-cedar-principal', 'thv-cedar-default-deny', 'thv-authz-deny', 'thv-middleware-order', 'spec-token-passthrough'],
+    refs: [
+      'thv-cedar-principal',
+      'thv-cedar-default-deny',
+      'thv-authz-deny',
+      'thv-middleware-order',
+      'spec-token-passthrough',
+    ],
     run: (w, s) => callTool(w, s, false),
   },
   step_up_authorize: {
@@ -132,7 +218,8 @@ export const STEP_IMPLS: Record<KnownStepId, StepImpl> = {
       const st = w.client.state;
       if (st.stepUpScope === null) return 'no step-up needed';
       st.stepUpAttempts += 1;
-      if (st.stepUpAttempts > w.client.options.maxStepUp) throw new SimError('step_up_exhausted', 'step-up retry limit reached');
+      if (st.stepUpAttempts > w.client.options.maxStepUp)
+        throw new SimError('step_up_exhausted', 'step-up retry limit reached');
       return w.client.authorize(st.stepUpScope);
     },
   },
@@ -152,33 +239,49 @@ export const STEP_IMPLS: Record<KnownStepId, StepImpl> = {
     actors: ['client', 'toolhive'],
     diagram: authn('probe'),
     refs: ['thv-invalid-request', 'rfc6750-3.1', 'thv-oauth-error-body'],
-    run: async (w) => `HTTP ${(await w.client.rpc('tools/list', undefined, null)).status}`,
+    run: async (w) =>
+      `HTTP ${(await w.client.rpc('tools/list', undefined, null)).status}`,
   },
   present_crafted_token: {
     actors: ['client', 'toolhive'],
     diagram: authn('invalid-token'),
-    refs: ['thv-validate-token', 'thv-introspection-fallback', 'thv-alg-kid', 'rfc8725-3.1', 'thv-invalid-token'],
-    run: async (w, s) => presentToken(w, await craftToken(w, s.craft ?? 'bad-signature')),
+    refs: [
+      'thv-validate-token',
+      'thv-introspection-fallback',
+      'thv-alg-kid',
+      'rfc8725-3.1',
+      'thv-invalid-token',
+    ],
+    run: async (w, s) =>
+      presentToken(w, await craftToken(w, s.craft ?? 'bad-signature')),
   },
   present_token_for_other_server: {
     actors: ['client', 'toolhive'],
     diagram: authn('invalid-token'),
-    refs: ['spec-audience-binding', 'spec-privilege-restriction', 'thv-validate-claims', 'rfc8707-2'],
+    refs: [
+      'spec-audience-binding',
+      'spec-privilege-restriction',
+      'thv-validate-claims',
+      'rfc8707-2',
+    ],
     run: async (w) => presentToken(w, await craftToken(w, 'other-audience')),
   },
   present_service_account_token: {
     actors: ['client', 'toolhive', 'authorization-server'],
     diagram: authn('invalid-token'),
     refs: ['thv-as-single-issuer', 'thv-kid-lookup', 'thv-validate-claims'],
-    run: async (w) => presentToken(w, await craftToken(w, 'kubernetes-service-account')),
+    run: async (w) =>
+      presentToken(w, await craftToken(w, 'kubernetes-service-account')),
   },
   wait_for_token_expiry: {
     actors: [],
     diagram: authn('validation'),
     refs: ['rfc7519-4.1.4', 'thv-validate-claims'],
     run: async (w) => {
-      const exp = decodeToken(w.client.state.accessToken ?? '', 'access-token').claims?.exp;
-      const seconds = typeof exp === 'number' ? exp - w.clock.epochSeconds() + 1 : 3601;
+      const exp = decodeToken(w.client.state.accessToken ?? '', 'access-token')
+        .claims?.exp;
+      const seconds =
+        typeof exp === 'number' ? exp - w.clock.epochSeconds() + 1 : 3601;
       await advanceWorld(w, seconds);
       return `clock advanced ${seconds} s to ${w.clock.iso()}`;
     },
@@ -186,7 +289,11 @@ export const STEP_IMPLS: Record<KnownStepId, StepImpl> = {
   call_with_expired_token: {
     actors: ['client', 'toolhive'],
     diagram: authn('invalid-token'),
-    refs: ['thv-validate-claims', 'thv-introspection-fallback', 'rfc7519-4.1.4'],
+    refs: [
+      'thv-validate-claims',
+      'thv-introspection-fallback',
+      'rfc7519-4.1.4',
+    ],
     run: async (w) => `HTTP ${(await w.client.rpc('tools/list')).status}`,
   },
   rotate_signing_key: {
@@ -214,7 +321,8 @@ export const STEP_IMPLS: Record<KnownStepId, StepImpl> = {
         const r = await w.client.rpc('tools/list');
         return `HTTP ${r.status}: accepted (the cache already had the new key)`;
       } catch (e) {
-        if (e instanceof SimError && e.code === 'mcp_unauthorized') return `401 ${e.message} (expected until the JWKS refresh)`;
+        if (e instanceof SimError && e.code === 'mcp_unauthorized')
+          return `401 ${e.message} (expected until the JWKS refresh)`;
         throw e;
       }
     },
@@ -225,7 +333,10 @@ export const STEP_IMPLS: Record<KnownStepId, StepImpl> = {
     refs: ['thv-jwks-register'],
     run: async (w) => {
       const next = w.toolhive.validator.cache.nextRefreshAt;
-      const seconds = next === null ? 900 : Math.max(0, Math.ceil((next - w.clock.now()) / 1000));
+      const seconds =
+        next === null
+          ? 900
+          : Math.max(0, Math.ceil((next - w.clock.now()) / 1000));
       await advanceWorld(w, seconds);
       return `clock advanced ${seconds} s; JWKS fetched ${w.toolhive.validator.cache.fetchCount} times so far`;
     },
@@ -234,7 +345,8 @@ export const STEP_IMPLS: Record<KnownStepId, StepImpl> = {
     actors: ['client', 'toolhive', 'backend'],
     diagram: authn('success'),
     refs: ['thv-kid-lookup'],
-    run: async (w) => `200 ${describeResult((await w.client.rpc('tools/list')).result)}`,
+    run: async (w) =>
+      `200 ${describeResult((await w.client.rpc('tools/list')).result)}`,
   },
   revoke_token: {
     actors: ['client', 'authorization-server'],
@@ -243,12 +355,17 @@ export const STEP_IMPLS: Record<KnownStepId, StepImpl> = {
     run: async (w) => {
       const endpoint = w.as.endpoint('revoke');
       const token = w.client.state.accessToken;
-      if (!endpoint || !token) throw new SimError('missing_prerequisite', 'nothing to revoke');
+      if (!endpoint || !token)
+        throw new SimError('missing_prerequisite', 'nothing to revoke');
       const res = await w.send(
         new Request(endpoint, {
           method: 'POST',
           headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({ token, token_type_hint: 'access_token', client_id: w.client.state.clientId ?? '' }).toString(),
+          body: new URLSearchParams({
+            token,
+            token_type_hint: 'access_token',
+            client_id: w.client.state.clientId ?? '',
+          }).toString(),
         }),
       );
       return `HTTP ${res.status}: token revoked`;
@@ -262,5 +379,11 @@ export function isKnownStep(id: string): id is KnownStepId {
 
 export function stepDef(id: KnownStepId): StepDef {
   const impl = STEP_IMPLS[id];
-  return { id, title: STEP_CONTENT[id].title, actors: [...impl.actors], diagram: { ...impl.diagram }, refs: [...impl.refs] };
+  return {
+    id,
+    title: STEP_CONTENT[id].title,
+    actors: [...impl.actors],
+    diagram: { ...impl.diagram },
+    refs: [...impl.refs],
+  };
 }

@@ -11,7 +11,12 @@ import { newStepContext, type ActorHost, type StepContext } from './host';
 import type { CedarApi, CedarLoader } from './cedar-api';
 import type { ActorId, BackendMode } from './types';
 import { SimError } from './errors';
-import { createAuthorizationServer, TOKEN_EXCHANGE_GRANT, type AuthorizationServerOptions, type DemoUser } from '../actors/authorization-server';
+import {
+  createAuthorizationServer,
+  TOKEN_EXCHANGE_GRANT,
+  type AuthorizationServerOptions,
+  type DemoUser,
+} from '../actors/authorization-server';
 import { createToolHive, type ToolHiveOptions } from '../actors/toolhive';
 import { createBackend, DEMO_TOOLS } from '../actors/backend';
 import { createIdp } from '../actors/idp';
@@ -45,7 +50,10 @@ export const DEFAULT_URLS: WorldUrls = {
 };
 
 export const PRE_REGISTERED_CLIENT_ID = 'demo-desktop-client';
-export const DEMO_USER: DemoUser = { sub: 'alice', claims: { roles: ['developer'] } };
+export const DEMO_USER: DemoUser = {
+  sub: 'alice',
+  claims: { roles: ['developer'] },
+};
 
 /** The fault knobs and configuration a scenario row can set. */
 export interface WorldConfig {
@@ -130,16 +138,40 @@ export class World implements ActorHost {
     this.#cedar = init.cedar;
     const mcpOrigin = new URL(urls.mcp).origin;
     const issuer = config.embeddedAs ? mcpOrigin : urls.authServer;
-    const scopes = config.authServer.scopesSupported ?? ['openid', 'mcp:tools', 'mcp:admin'];
+    const scopes = config.authServer.scopesSupported ?? [
+      'openid',
+      'mcp:tools',
+      'mcp:admin',
+    ];
     const asOptions: AuthorizationServerOptions = {
       issuer,
       paths: config.embeddedAs
-        ? { authorize: '/oauth/authorize', token: '/oauth/token', register: '/oauth/register', jwks: '/.well-known/jwks.json', introspect: null, revoke: null, callback: '/oauth/callback' }
-        : { authorize: '/authorize', token: '/token', register: '/register', jwks: '/jwks', introspect: '/introspect', revoke: '/revoke', callback: null },
+        ? {
+            authorize: '/oauth/authorize',
+            token: '/oauth/token',
+            register: '/oauth/register',
+            jwks: '/.well-known/jwks.json',
+            introspect: null,
+            revoke: null,
+            callback: '/oauth/callback',
+          }
+        : {
+            authorize: '/authorize',
+            token: '/token',
+            register: '/register',
+            jwks: '/jwks',
+            introspect: '/introspect',
+            revoke: '/revoke',
+            callback: null,
+          },
       advertiseS256: config.authServer.advertiseS256 ?? true,
       cimdSupported: config.registration === 'cimd',
       dcrEnabled: true,
-      allowedResources: config.authServer.allowedResources ?? [urls.mcp, urls.otherMcp, urls.backend],
+      allowedResources: config.authServer.allowedResources ?? [
+        urls.mcp,
+        urls.otherMcp,
+        urls.backend,
+      ],
       scopesSupported: scopes,
       consent: config.authServer.consent ?? 'approve',
       tokenFormat: config.authServer.tokenFormat ?? 'jwt',
@@ -147,36 +179,78 @@ export class World implements ActorHost {
       refreshTokenTtl: 7 * 24 * 3600,
       codeTtl: 600,
       delegationTtl: 900,
-      jwksMaxAge: config.authServer.jwksMaxAge === undefined ? 900 : config.authServer.jwksMaxAge,
+      jwksMaxAge:
+        config.authServer.jwksMaxAge === undefined
+          ? 900
+          : config.authServer.jwksMaxAge,
       omitSub: config.authServer.omitSub ?? false,
       issuerClaimOverride: config.authServer.issuerClaimOverride ?? null,
       callbackStateOverride: config.authServer.callbackStateOverride ?? null,
       signingKey: 'asMain',
       extraPublishedKeys: ['asEc'],
       preRegistered: [
-        { clientId: PRE_REGISTERED_CLIENT_ID, redirectUris: [urls.redirectUri], grantTypes: ['authorization_code', 'refresh_token'], name: 'Demo desktop client', kind: 'pre-registered' },
+        {
+          clientId: PRE_REGISTERED_CLIENT_ID,
+          redirectUris: [urls.redirectUri],
+          grantTypes: ['authorization_code', 'refresh_token'],
+          name: 'Demo desktop client',
+          kind: 'pre-registered',
+        },
       ],
       confidentialClients: [
-        { clientId: 'toolhive-rs', secret: 'demo-introspection-secret', redirectUris: [], grantTypes: [], name: 'ToolHive (introspection)', kind: 'confidential' },
-        { clientId: 'toolhive-exchange', secret: 'demo-exchange-secret', redirectUris: [], grantTypes: [TOKEN_EXCHANGE_GRANT], name: 'ToolHive (token exchange)', kind: 'confidential' },
+        {
+          clientId: 'toolhive-rs',
+          secret: 'demo-introspection-secret',
+          redirectUris: [],
+          grantTypes: [],
+          name: 'ToolHive (introspection)',
+          kind: 'confidential',
+        },
+        {
+          clientId: 'toolhive-exchange',
+          secret: 'demo-exchange-secret',
+          redirectUris: [],
+          grantTypes: [TOKEN_EXCHANGE_GRANT],
+          name: 'ToolHive (token exchange)',
+          kind: 'confidential',
+        },
       ],
       user: config.user,
       upstream: config.embeddedAs
-        ? { authorizeUrl: `${urls.idp}/authorize`, tokenUrl: `${urls.idp}/token`, clientId: 'toolhive-embedded-as', scope: 'openid email' }
+        ? {
+            authorizeUrl: `${urls.idp}/authorize`,
+            tokenUrl: `${urls.idp}/token`,
+            clientId: 'toolhive-embedded-as',
+            scope: 'openid email',
+          }
         : null,
     };
     this.as = createAuthorizationServer(this, asOptions);
-    this.idp = createIdp(this, { issuer: urls.idp, clientId: 'toolhive-embedded-as', user: { sub: 'idp-user-8841', email: 'alice@example.com', groups: ['developers'] }, tokenTtl: 3600 });
+    this.idp = createIdp(this, {
+      issuer: urls.idp,
+      clientId: 'toolhive-embedded-as',
+      user: {
+        sub: 'idp-user-8841',
+        email: 'alice@example.com',
+        groups: ['developers'],
+      },
+      tokenTtl: 3600,
+    });
     const th = config.toolhive;
     const audience = th.audience === undefined ? urls.mcp : th.audience;
-    const toolhiveOptions = (resource: string, backend: string): ToolHiveOptions => ({
+    const toolhiveOptions = (
+      resource: string,
+      backend: string,
+    ): ToolHiveOptions => ({
       resourceUrl: resource,
       mcpUrl: resource,
       validator: {
         issuer,
         audience: resource === urls.mcp ? (audience ?? '') : resource,
         jwksUrl: null,
-        introspectionUrl: th.introspection ? this.as.endpoint('introspect') : null,
+        introspectionUrl: th.introspection
+          ? this.as.endpoint('introspect')
+          : null,
         clientId: th.introspection ? 'toolhive-rs' : null,
         clientSecret: th.introspection ? 'demo-introspection-secret' : null,
       },
@@ -186,23 +260,72 @@ export class World implements ActorHost {
       backendMode: config.backendMode,
       tokenExchange:
         config.backendMode === 'token-exchange'
-          ? { tokenUrl: this.as.endpoint('token') ?? `${issuer}/token`, clientId: 'toolhive-exchange', clientSecret: 'demo-exchange-secret', audience: urls.backend }
+          ? {
+              tokenUrl: this.as.endpoint('token') ?? `${issuer}/token`,
+              clientId: 'toolhive-exchange',
+              clientSecret: 'demo-exchange-secret',
+              audience: urls.backend,
+            }
           : null,
       policy: th.authz ? init.policy : null,
       specStepUp: th.specStepUp ? { requiredScopes: th.specStepUp } : null,
       embeddedAs: config.embeddedAs ? this.as : null,
     });
-    this.toolhive = createToolHive(this, toolhiveOptions(urls.mcp, urls.backend));
-    this.otherMcp = createToolHive(this, { ...toolhiveOptions(urls.otherMcp, urls.backend), policy: null, embeddedAs: null });
-    this.backend = createBackend(this, { url: urls.backend, tools: DEMO_TOOLS });
-    const cimdHost = createClientMetadataHost({ clientIdUrl: urls.clientMetadata, redirectUris: [urls.redirectUri], clientName: 'Example MCP Client' });
+    this.toolhive = createToolHive(
+      this,
+      toolhiveOptions(urls.mcp, urls.backend),
+    );
+    this.otherMcp = createToolHive(this, {
+      ...toolhiveOptions(urls.otherMcp, urls.backend),
+      policy: null,
+      embeddedAs: null,
+    });
+    this.backend = createBackend(this, {
+      url: urls.backend,
+      tools: DEMO_TOOLS,
+    });
+    const cimdHost = createClientMetadataHost({
+      clientIdUrl: urls.clientMetadata,
+      redirectUris: [urls.redirectUri],
+      clientName: 'Example MCP Client',
+    });
     this.routes = [
-      { actor: 'authorization-server', origin: this.as.origin, matches: this.as.matches, handle: this.as.handle },
-      { actor: 'toolhive', origin: this.toolhive.origin, matches: () => true, handle: this.toolhive.handle },
-      { actor: 'other-mcp', origin: this.otherMcp.origin, matches: () => true, handle: this.otherMcp.handle },
-      { actor: 'backend', origin: this.backend.origin, matches: () => true, handle: this.backend.handle },
-      { actor: 'idp', origin: this.idp.origin, matches: () => true, handle: this.idp.handle },
-      { actor: 'client-metadata-host', origin: cimdHost.origin, matches: cimdHost.matches, handle: cimdHost.handle },
+      {
+        actor: 'authorization-server',
+        origin: this.as.origin,
+        matches: this.as.matches,
+        handle: this.as.handle,
+      },
+      {
+        actor: 'toolhive',
+        origin: this.toolhive.origin,
+        matches: () => true,
+        handle: this.toolhive.handle,
+      },
+      {
+        actor: 'other-mcp',
+        origin: this.otherMcp.origin,
+        matches: () => true,
+        handle: this.otherMcp.handle,
+      },
+      {
+        actor: 'backend',
+        origin: this.backend.origin,
+        matches: () => true,
+        handle: this.backend.handle,
+      },
+      {
+        actor: 'idp',
+        origin: this.idp.origin,
+        matches: () => true,
+        handle: this.idp.handle,
+      },
+      {
+        actor: 'client-metadata-host',
+        origin: cimdHost.origin,
+        matches: cimdHost.matches,
+        handle: cimdHost.handle,
+      },
     ];
     this.handlers = init.handlers(this);
     this.client = createClient(
@@ -213,7 +336,10 @@ export class World implements ActorHost {
         clientName: 'Example MCP Client',
         cimdUrl: urls.clientMetadata,
         supportsCimd: config.client.supportsCimd ?? true,
-        preRegisteredClientId: config.registration === 'pre-registered' ? PRE_REGISTERED_CLIENT_ID : null,
+        preRegisteredClientId:
+          config.registration === 'pre-registered'
+            ? PRE_REGISTERED_CLIENT_ID
+            : null,
         pkceFault: config.client.pkceFault ?? 'none',
         maxStepUp: 2,
       },
@@ -228,12 +354,18 @@ export class World implements ActorHost {
   /** Server-to-server calls: resolved by this world's handlers in-process (and recorded). */
   async internalFetch(request: Request): Promise<Response> {
     const res = await getResponse(this.handlers, request);
-    if (!res) throw new SimError('unhandled_request', `no simulated host answers ${request.method} ${request.url}`);
+    if (!res)
+      throw new SimError(
+        'unhandled_request',
+        `no simulated host answers ${request.method} ${request.url}`,
+      );
     return res;
   }
 
   routeFor(url: URL): Route | undefined {
-    return this.routes.find((r) => r.origin === url.origin && r.matches(url.pathname));
+    return this.routes.find(
+      (r) => r.origin === url.origin && r.matches(url.pathname),
+    );
   }
 }
 

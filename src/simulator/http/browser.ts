@@ -17,11 +17,18 @@ export interface WorkerTransport extends Transport {
   stop(): void;
 }
 
-export async function startWorkerTransport(options: { workerUrl: string; scope: string; quiet?: boolean }): Promise<WorkerTransport> {
+export async function startWorkerTransport(options: {
+  workerUrl: string;
+  scope: string;
+  quiet?: boolean;
+}): Promise<WorkerTransport> {
   const ref: { current: World | null } = { current: null };
   const worker = setupWorker(...createDynamicHandlers(ref));
   await worker.start({
-    serviceWorker: { url: options.workerUrl, options: { scope: options.scope } },
+    serviceWorker: {
+      url: options.workerUrl,
+      options: { scope: options.scope },
+    },
     onUnhandledRequest: 'bypass',
     quiet: options.quiet ?? true,
   });

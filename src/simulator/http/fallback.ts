@@ -16,7 +16,10 @@ export function createInPageTransport(): Transport {
     },
     async fetch(request: Request): Promise<Response> {
       const response = await getResponse(handlers, request);
-      if (!response) throw new TypeError(`Failed to fetch: no simulated host answers ${request.method} ${request.url}`);
+      if (!response)
+        throw new TypeError(
+          `Failed to fetch: no simulated host answers ${request.method} ${request.url}`,
+        );
       return response;
     },
   };

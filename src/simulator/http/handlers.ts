@@ -14,7 +14,11 @@ function escapeRegExp(s: string): string {
 }
 
 /** Answers one request with one route's actor and records the exchange. */
-export async function dispatch(world: World, route: Route, request: Request): Promise<Response> {
+export async function dispatch(
+  world: World,
+  route: Route,
+  request: Request,
+): Promise<Response> {
   if (!world.recording) return route.handle(request);
   const seq = world.recorder.begin();
   const stepId = world.ctx.stepId;
@@ -24,20 +28,33 @@ export async function dispatch(world: World, route: Route, request: Request): Pr
     response = await route.handle(request);
   } catch (e) {
     // An actor bug must not look like a network error: answer 500 and record it.
-    response = json(500, { error: 'server_error', error_description: e instanceof Error ? e.message : String(e) });
+    response = json(500, {
+      error: 'server_error',
+      error_description: e instanceof Error ? e.message : String(e),
+    });
   }
   const recordedResponse = await recordResponse(response);
-  world.recorder.push(seq, stepId, route.actor, world.clock.iso(), recordedRequest, recordedResponse);
+  world.recorder.push(
+    seq,
+    stepId,
+    route.actor,
+    world.clock.iso(),
+    recordedRequest,
+    recordedResponse,
+  );
   return response;
 }
 
 /** One handler per actor route, in priority order (the embedded AS before ToolHive on the same origin). */
 export function createHandlers(world: World): RequestHandler[] {
   return world.routes.map((route) =>
-    http.all(new RegExp(`^${escapeRegExp(route.origin)}(?:/.*)?$`), async ({ request }) => {
-      if (!route.matches(new URL(request.url).pathname)) return undefined;
-      return dispatch(world, route, request);
-    }),
+    http.all(
+      new RegExp(`^${escapeRegExp(route.origin)}(?:/.*)?$`),
+      async ({ request }) => {
+        if (!route.matches(new URL(request.url).pathname)) return undefined;
+        return dispatch(world, route, request);
+      },
+    ),
   );
 }
 
@@ -46,7 +63,9 @@ export function createHandlers(world: World): RequestHandler[] {
  * transports that are started once (a service worker, a Node server) while
  * the UI switches scenarios.
  */
-export function createDynamicHandlers(ref: { current: World | null }): RequestHandler[] {
+export function createDynamicHandlers(ref: {
+  current: World | null;
+}): RequestHandler[] {
   return [
     http.all(/^https?:\/\/.*/, async ({ request }) => {
       const world = ref.current;

@@ -12,7 +12,9 @@ export interface NodeTransport extends Transport {
   close(): void;
 }
 
-export function createNodeTransport(options: { onUnhandledRequest?: 'error' | 'bypass' | 'warn' } = {}): NodeTransport {
+export function createNodeTransport(
+  options: { onUnhandledRequest?: 'error' | 'bypass' | 'warn' } = {},
+): NodeTransport {
   const ref: { current: World | null } = { current: null };
   const server = setupServer(...createDynamicHandlers(ref));
   server.listen({ onUnhandledRequest: options.onUnhandledRequest ?? 'error' });

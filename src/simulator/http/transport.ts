@@ -17,11 +17,20 @@ export interface Transport {
  * redirect: 'manual' arrives as an opaque redirect (status 0, no Location),
  * so the real response is recovered from the handler-side exchange record.
  */
-export function recoverOpaqueRedirect(world: World | null, request: Request, response: Response): Response {
+export function recoverOpaqueRedirect(
+  world: World | null,
+  request: Request,
+  response: Response,
+): Response {
   if (response.type !== 'opaqueredirect' || !world) return response;
   const exchange = world.recorder.latestFor(request.url);
   if (!exchange) return response;
   const headers = new Headers();
-  for (const [name, value] of exchange.response.headers) headers.append(name, value);
-  return new Response(null, { status: exchange.response.status, statusText: exchange.response.statusText, headers });
+  for (const [name, value] of exchange.response.headers)
+    headers.append(name, value);
+  return new Response(null, {
+    status: exchange.response.status,
+    statusText: exchange.response.statusText,
+    headers,
+  });
 }

@@ -20,23 +20,34 @@ describe('diagrams', () => {
     const src = authnDiagramSource();
     expect(src.startsWith('sequenceDiagram\n  accTitle: ')).toBe(true);
     expect(src).toContain('\n  accDescr: ');
-    expect(src).toMatch(/\n {2}alt token valid\n[\s\S]*\n {2}else token invalid\n[\s\S]*\n {2}end\n/);
+    expect(src).toMatch(
+      /\n {2}alt token valid\n[\s\S]*\n {2}else token invalid\n[\s\S]*\n {2}end\n/,
+    );
     expect(src).not.toMatch(/cedar/i);
-    for (const m of AUTHN_DIAGRAM_MESSAGES) expect(src).toContain(`${m.from}${m.reply ? '-->>' : '->>'}${m.to}`);
+    for (const m of AUTHN_DIAGRAM_MESSAGES)
+      expect(src).toContain(`${m.from}${m.reply ? '-->>' : '->>'}${m.to}`);
   });
 
   it('generates the authz diagram with permit and deny branches and no discovery', () => {
     const src = authzDiagramSource();
     expect(src).toContain('accTitle: ');
     expect(src).toContain('participant cedar as Cedar');
-    expect(src).toMatch(/alt a permit policy matches[\s\S]*else no permit or a forbid matches[\s\S]*end/);
+    expect(src).toMatch(
+      /alt a permit policy matches[\s\S]*else no permit or a forbid matches[\s\S]*end/,
+    );
     expect(src).not.toMatch(/metadata|register|\bauthorize\b|PKCE/i);
   });
 
   it('maps every step to an existing diagram message', () => {
     for (const [id, impl] of Object.entries(STEP_IMPLS)) {
-      const list = impl.diagram.diagram === 'authn' ? AUTHN_DIAGRAM_MESSAGES : AUTHZ_DIAGRAM_MESSAGES;
-      expect(list.map((m) => m.id), id).toContain(impl.diagram.message);
+      const list =
+        impl.diagram.diagram === 'authn'
+          ? AUTHN_DIAGRAM_MESSAGES
+          : AUTHZ_DIAGRAM_MESSAGES;
+      expect(
+        list.map((m) => m.id),
+        id,
+      ).toContain(impl.diagram.message);
     }
   });
 });
@@ -60,9 +71,21 @@ describe('references and teaching content', () => {
   });
 
   it('has teaching text for every step and scenario, in sentence case without em dashes', () => {
-    expect(Object.keys(STEP_CONTENT).sort()).toEqual(Object.keys(STEP_IMPLS).sort());
-    expect(Object.keys(SCENARIO_CONTENT).sort()).toEqual(listScenarios().map((s) => s.id).sort());
-    const texts = [...Object.values(STEP_CONTENT).flatMap((c) => [c.title, c.summary]), ...Object.values(SCENARIO_CONTENT).flatMap((c) => [c.title, c.description])];
+    expect(Object.keys(STEP_CONTENT).sort()).toEqual(
+      Object.keys(STEP_IMPLS).sort(),
+    );
+    expect(Object.keys(SCENARIO_CONTENT).sort()).toEqual(
+      listScenarios()
+        .map((s) => s.id)
+        .sort(),
+    );
+    const texts = [
+      ...Object.values(STEP_CONTENT).flatMap((c) => [c.title, c.summary]),
+      ...Object.values(SCENARIO_CONTENT).flatMap((c) => [
+        c.title,
+        c.description,
+      ]),
+    ];
     for (const t of texts) {
       expect(t).not.toContain('\u2014');
       expect(t[0]).toMatch(/[A-Za-z0-9]/);
@@ -71,13 +94,16 @@ describe('references and teaching content', () => {
 
   it('gives every scenario a failure location when it expects a failure, naming a step it runs', () => {
     for (const s of SCENARIOS) {
-      if (s.expected.result === 'failure') expect(s.steps).toContain(s.expected.failedStepId);
+      if (s.expected.result === 'failure')
+        expect(s.steps).toContain(s.expected.failedStepId);
     }
   });
 
   it('labels step-up as spec behaviour that ToolHive v0.44 does not send', async () => {
     const t = await createSimulation({ scenarioId: 'step-up' }).runToEnd();
-    expect(t.records.find((r) => r.stepId === 'call_tool')?.deviations).toContain('no-insufficient-scope');
+    expect(
+      t.records.find((r) => r.stepId === 'call_tool')?.deviations,
+    ).toContain('no-insufficient-scope');
   });
 
   it('flags passthrough as a deviation and shows the backend saw the client token', async () => {
@@ -86,7 +112,8 @@ describe('references and teaching content', () => {
     expect(call.deviations).toContain('passthrough-by-default');
     const backend = call.exchanges.find((x) => x.actor === 'backend')!;
     const client = call.exchanges.find((x) => x.actor === 'toolhive')!;
-    const auth = (h: ReadonlyArray<readonly [string, string]>) => h.find(([n]) => n === 'authorization')?.[1];
+    const auth = (h: ReadonlyArray<readonly [string, string]>) =>
+      h.find(([n]) => n === 'authorization')?.[1];
     expect(auth(backend.request.headers)).toBe(auth(client.request.headers));
   });
 });

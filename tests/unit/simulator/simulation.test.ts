@@ -1,8 +1,16 @@
 /* eslint-disable @typescript-eslint/no-non-null-assertion -- a wrong guess fails the test right there, which is what a test wants. */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createSimulation, listScenarios, checkPolicy, type CedarLoader } from '../../../src/simulator';
+import {
+  createSimulation,
+  listScenarios,
+  checkPolicy,
+  type CedarLoader,
+} from '../../../src/simulator';
 import { defaultCedarLoader } from '../../../src/simulator/engine/cedar-api';
-import { createNodeTransport, type NodeTransport } from '../../../src/simulator/http/node';
+import {
+  createNodeTransport,
+  type NodeTransport,
+} from '../../../src/simulator/http/node';
 import { recoverOpaqueRedirect } from '../../../src/simulator/http/transport';
 import { calculatePKCECodeChallenge } from 'oauth4webapi';
 import { makeWorld } from './world-helpers';
@@ -11,20 +19,30 @@ import { actualOutcome } from './helpers';
 describe('determinism', () => {
   it('gives byte-identical JSON transcripts on two runs of every scenario', async () => {
     for (const s of listScenarios()) {
-      const a = JSON.stringify(await createSimulation({ scenarioId: s.id }).runToEnd());
-      const b = JSON.stringify(await createSimulation({ scenarioId: s.id }).runToEnd());
+      const a = JSON.stringify(
+        await createSimulation({ scenarioId: s.id }).runToEnd(),
+      );
+      const b = JSON.stringify(
+        await createSimulation({ scenarioId: s.id }).runToEnd(),
+      );
       expect(a, s.id).toBe(b);
     }
   });
 
   it('starts every run at 2026-01-15T09:00:00Z', () => {
-    expect(createSimulation({ scenarioId: 'happy-path' }).clock.iso()).toBe('2026-01-15T09:00:00.000Z');
+    expect(createSimulation({ scenarioId: 'happy-path' }).clock.iso()).toBe(
+      '2026-01-15T09:00:00.000Z',
+    );
   });
 });
 
 describe('RFC 7636 Appendix B', () => {
   it('maps the example verifier to the example challenge', async () => {
-    expect(await calculatePKCECodeChallenge('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
+    expect(
+      await calculatePKCECodeChallenge(
+        'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk',
+      ),
+    ).toBe('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
   });
 });
 
@@ -87,7 +105,11 @@ describe('stepping', () => {
     const sim = createSimulation({ scenarioId: 'happy-path' });
     for (let i = 0; i < 7; i++) await sim.next();
     const events = await sim.advanceClock(3600);
-    expect(events.map((e) => e.kind)).toEqual(['clock-advanced', 'jwks-refresh', 'token-expired']);
+    expect(events.map((e) => e.kind)).toEqual([
+      'clock-advanced',
+      'jwks-refresh',
+      'token-expired',
+    ]);
     expect(sim.transcript().clockEvents).toHaveLength(3);
     const r = await sim.next();
     expect(r.status).toBe('failed');
@@ -96,8 +118,19 @@ describe('stepping', () => {
 
   it('exposes the ToolHive configuration in force', () => {
     const sim = createSimulation({ scenarioId: 'token-exchange' });
-    expect(sim.config).toMatchObject({ resourceUrl: 'https://mcp.example.com/mcp', issuer: 'https://auth.example.com', audience: 'https://mcp.example.com/mcp', backendMode: 'token-exchange', authorization: 'off' });
-    expect(createSimulation({ scenarioId: 'token-exchange', backendMode: 'strip-auth' }).config.backendMode).toBe('strip-auth');
+    expect(sim.config).toMatchObject({
+      resourceUrl: 'https://mcp.example.com/mcp',
+      issuer: 'https://auth.example.com',
+      audience: 'https://mcp.example.com/mcp',
+      backendMode: 'token-exchange',
+      authorization: 'off',
+    });
+    expect(
+      createSimulation({
+        scenarioId: 'token-exchange',
+        backendMode: 'strip-auth',
+      }).config.backendMode,
+    ).toBe('strip-auth');
   });
 });
 
@@ -118,7 +151,10 @@ describe('validateToken (paste your own token)', () => {
 describe('Cedar loading', () => {
   it('loads Cedar only when an authorization step first runs', async () => {
     const loader = vi.fn<CedarLoader>(defaultCedarLoader);
-    const sim = createSimulation({ scenarioId: 'happy-path', loadCedar: loader });
+    const sim = createSimulation({
+      scenarioId: 'happy-path',
+      loadCedar: loader,
+    });
     for (let i = 0; i < 7; i++) await sim.next();
     expect(loader).not.toHaveBeenCalled();
     await sim.next();
@@ -126,21 +162,36 @@ describe('Cedar loading', () => {
     await sim.next();
     expect(loader).toHaveBeenCalledTimes(1);
     const noAuthz = vi.fn<CedarLoader>(defaultCedarLoader);
-    await createSimulation({ scenarioId: 'passthrough', loadCedar: noAuthz }).runToEnd();
+    await createSimulation({
+      scenarioId: 'passthrough',
+      loadCedar: noAuthz,
+    }).runToEnd();
     expect(noAuthz).not.toHaveBeenCalled();
   });
 
   it("surfaces Cedar's message for a bad policy and denies", async () => {
-    expect((await checkPolicy('permit(principal, action, resource'))[0]).toContain('unexpected end of input');
-    expect(await checkPolicy('permit(principal, action, resource);')).toEqual([]);
-    const t = await createSimulation({ scenarioId: 'happy-path', policy: 'permit(principal, action, resource' }).runToEnd();
+    expect(
+      (await checkPolicy('permit(principal, action, resource'))[0],
+    ).toContain('unexpected end of input');
+    expect(await checkPolicy('permit(principal, action, resource);')).toEqual(
+      [],
+    );
+    const t = await createSimulation({
+      scenarioId: 'happy-path',
+      policy: 'permit(principal, action, resource',
+    }).runToEnd();
     const failed = t.records.find((r) => r.status === 'failed');
     expect(failed?.stepId).toBe('call_tool');
-    expect(failed?.checks.find((c) => c.id === 'cedar')?.detail).toContain('unexpected end of input');
+    expect(failed?.checks.find((c) => c.id === 'cedar')?.detail).toContain(
+      'unexpected end of input',
+    );
   });
 
   it('lets an edited policy permit what the default denies', async () => {
-    const t = await createSimulation({ scenarioId: 'cedar-deny', policy: 'permit (principal == Client::"alice", action, resource);' }).runToEnd();
+    const t = await createSimulation({
+      scenarioId: 'cedar-deny',
+      policy: 'permit (principal == Client::"alice", action, resource);',
+    }).runToEnd();
     expect(t.outcome).toBe('success');
   });
 });
@@ -154,13 +205,19 @@ describe('transports', () => {
 
   it('runs every scenario through msw/node and the global fetch with the same outcome as in-page', async () => {
     for (const s of listScenarios()) {
-      const t = await createSimulation({ scenarioId: s.id, transport }).runToEnd();
+      const t = await createSimulation({
+        scenarioId: s.id,
+        transport,
+      }).runToEnd();
       expect(actualOutcome(t), s.id).toEqual(s.expected);
     }
   });
 
   it('gives the same transcript through msw/node as through getResponse', async () => {
-    const a = await createSimulation({ scenarioId: 'happy-path', transport }).runToEnd();
+    const a = await createSimulation({
+      scenarioId: 'happy-path',
+      transport,
+    }).runToEnd();
     const b = await createSimulation({ scenarioId: 'happy-path' }).runToEnd();
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
   });
@@ -169,7 +226,11 @@ describe('transports', () => {
     const w = makeWorld();
     const url = 'https://auth.example.com/authorize?client_id=nobody';
     await w.internalFetch(new Request(url));
-    const opaque = { type: 'opaqueredirect', status: 0, headers: new Headers() } as unknown as Response;
+    const opaque = {
+      type: 'opaqueredirect',
+      status: 0,
+      headers: new Headers(),
+    } as unknown as Response;
     const recovered = recoverOpaqueRedirect(w, new Request(url), opaque);
     expect(recovered.status).toBe(400);
     const normal = new Response(null, { status: 204 });
@@ -190,6 +251,8 @@ describe('host rewriting', () => {
       },
     }).runToEnd();
     expect(t.outcome).toBe('success');
-    expect(t.records[0]!.exchanges[0]!.request.url).toBe('http://127.0.0.1:4100/mcp');
+    expect(t.records[0]!.exchanges[0]!.request.url).toBe(
+      'http://127.0.0.1:4100/mcp',
+    );
   });
 });

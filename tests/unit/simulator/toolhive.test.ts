@@ -1,6 +1,9 @@
 /* eslint-disable @typescript-eslint/no-non-null-assertion -- a wrong guess fails the test right there, which is what a test wants. */
 import { describe, expect, it } from 'vitest';
-import { createToolHive, resourceMetadataUrl } from '../../../src/simulator/actors/toolhive';
+import {
+  createToolHive,
+  resourceMetadataUrl,
+} from '../../../src/simulator/actors/toolhive';
 import { refreshIntervalSeconds } from '../../../src/simulator/actors/toolhive-validator';
 import { get, makeWorld, mint, rpcInit } from './world-helpers';
 
@@ -8,7 +11,14 @@ describe('ToolHive protected resource metadata', () => {
   it('serves the same document on the exact path and on any suffix, without jwks_uri', async () => {
     const w = makeWorld();
     const bodies = await Promise.all(
-      ['', '/mcp', '/anything/else'].map(async (suffix) => (await get(w, `https://mcp.example.com/.well-known/oauth-protected-resource${suffix}`)).text()),
+      ['', '/mcp', '/anything/else'].map(async (suffix) =>
+        (
+          await get(
+            w,
+            `https://mcp.example.com/.well-known/oauth-protected-resource${suffix}`,
+          )
+        ).text(),
+      ),
     );
     expect(new Set(bodies).size).toBe(1);
     expect(JSON.parse(bodies[0]!)).toEqual({
@@ -17,31 +27,61 @@ describe('ToolHive protected resource metadata', () => {
       bearer_methods_supported: ['header'],
       scopes_supported: ['mcp:tools'],
     });
-    expect(Object.keys(JSON.parse(bodies[0]!))).toEqual(['resource', 'authorization_servers', 'bearer_methods_supported', 'scopes_supported']);
+    expect(Object.keys(JSON.parse(bodies[0]!))).toEqual([
+      'resource',
+      'authorization_servers',
+      'bearer_methods_supported',
+      'scopes_supported',
+    ]);
   });
 
   it('sends the CORS headers and answers OPTIONS with 204', async () => {
     const w = makeWorld();
-    const res = await get(w, 'https://mcp.example.com/.well-known/oauth-protected-resource', { headers: { origin: 'https://inspector.example' } });
-    expect(res.headers.get('access-control-allow-origin')).toBe('https://inspector.example');
-    expect(res.headers.get('access-control-allow-methods')).toBe('GET, OPTIONS');
-    expect(res.headers.get('access-control-allow-headers')).toBe('mcp-protocol-version, Content-Type, Authorization');
+    const res = await get(
+      w,
+      'https://mcp.example.com/.well-known/oauth-protected-resource',
+      { headers: { origin: 'https://inspector.example' } },
+    );
+    expect(res.headers.get('access-control-allow-origin')).toBe(
+      'https://inspector.example',
+    );
+    expect(res.headers.get('access-control-allow-methods')).toBe(
+      'GET, OPTIONS',
+    );
+    expect(res.headers.get('access-control-allow-headers')).toBe(
+      'mcp-protocol-version, Content-Type, Authorization',
+    );
     expect(res.headers.get('access-control-max-age')).toBe('86400');
-    const noOrigin = await get(w, 'https://mcp.example.com/.well-known/oauth-protected-resource');
+    const noOrigin = await get(
+      w,
+      'https://mcp.example.com/.well-known/oauth-protected-resource',
+    );
     expect(noOrigin.headers.get('access-control-allow-origin')).toBe('*');
-    const pre = await get(w, 'https://mcp.example.com/.well-known/oauth-protected-resource', { method: 'OPTIONS' });
+    const pre = await get(
+      w,
+      'https://mcp.example.com/.well-known/oauth-protected-resource',
+      { method: 'OPTIONS' },
+    );
     expect(pre.status).toBe(204);
   });
 
   it('advertises ["openid"] when no scopes are configured', async () => {
     const w = makeWorld('happy-path', (c) => (c.toolhive.scopes = []));
-    const doc = (await (await get(w, 'https://mcp.example.com/.well-known/oauth-protected-resource')).json()) as { scopes_supported: string[] };
+    const doc = (await (
+      await get(
+        w,
+        'https://mcp.example.com/.well-known/oauth-protected-resource',
+      )
+    ).json()) as { scopes_supported: string[] };
     expect(doc.scopes_supported).toEqual(['openid']);
   });
 
   it('answers other well-known paths with 404 {"error":"not_found"}', async () => {
     const w = makeWorld();
-    const res = await get(w, 'https://mcp.example.com/.well-known/security.txt');
+    const res = await get(
+      w,
+      'https://mcp.example.com/.well-known/security.txt',
+    );
     expect(res.status).toBe(404);
     expect(await res.text()).toBe('{"error":"not_found"}');
   });
@@ -49,16 +89,28 @@ describe('ToolHive protected resource metadata', () => {
   it('returns a bare 404 for PRM when no resource URL is set', async () => {
     const w = makeWorld();
     const th = createToolHive(w, { ...w.toolhive.options, resourceUrl: '' });
-    const res = await th.handle(new Request('https://mcp.example.com/.well-known/oauth-protected-resource'));
+    const res = await th.handle(
+      new Request(
+        'https://mcp.example.com/.well-known/oauth-protected-resource',
+      ),
+    );
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).not.toBe('application/json');
   });
 
   it('builds resource_metadata from the resource path, dropping "/" and keeping a trailing slash', () => {
-    expect(resourceMetadataUrl('https://h.example/mcp')).toBe('https://h.example/.well-known/oauth-protected-resource/mcp');
-    expect(resourceMetadataUrl('https://h.example/')).toBe('https://h.example/.well-known/oauth-protected-resource');
-    expect(resourceMetadataUrl('http://h/mcp/')).toBe('http://h/.well-known/oauth-protected-resource/mcp/');
-    expect(resourceMetadataUrl('http://h:8080/a/b')).toBe('http://h:8080/.well-known/oauth-protected-resource/a/b');
+    expect(resourceMetadataUrl('https://h.example/mcp')).toBe(
+      'https://h.example/.well-known/oauth-protected-resource/mcp',
+    );
+    expect(resourceMetadataUrl('https://h.example/')).toBe(
+      'https://h.example/.well-known/oauth-protected-resource',
+    );
+    expect(resourceMetadataUrl('http://h/mcp/')).toBe(
+      'http://h/.well-known/oauth-protected-resource/mcp/',
+    );
+    expect(resourceMetadataUrl('http://h:8080/a/b')).toBe(
+      'http://h:8080/.well-known/oauth-protected-resource/a/b',
+    );
   });
 });
 
@@ -71,20 +123,35 @@ describe('ToolHive 401 challenge', () => {
       'Bearer realm="https://auth.example.com", resource_metadata="https://mcp.example.com/.well-known/oauth-protected-resource/mcp", scope="mcp:tools", error="invalid_request", error_description="authorization header required"',
     );
     expect(res.headers.get('content-type')).toBe('application/json');
-    expect(await res.json()).toEqual({ error: 'invalid_request', error_description: 'authorization header required' });
+    expect(await res.json()).toEqual({
+      error: 'invalid_request',
+      error_description: 'authorization header required',
+    });
     expect(w.ctx.deviations).toContain('invalid-request-without-credentials');
   });
 
   it('rejects a non-Bearer or lower-case scheme as a malformed header', async () => {
     const w = makeWorld();
     for (const header of ['Basic abc', 'bearer abc', 'Token x']) {
-      const res = await get(w, w.urls.mcp, { method: 'POST', headers: { authorization: header }, body: '{}' });
+      const res = await get(w, w.urls.mcp, {
+        method: 'POST',
+        headers: { authorization: header },
+        body: '{}',
+      });
       expect(res.status).toBe(401);
-      expect(res.headers.get('www-authenticate')).toContain(`error="invalid_request", error_description="invalid authorization header format, expected 'Bearer <token>'"`);
+      expect(res.headers.get('www-authenticate')).toContain(
+        `error="invalid_request", error_description="invalid authorization header format, expected 'Bearer <token>'"`,
+      );
     }
     // Fetch (like Go's net/http) trims header values, so "Bearer " arrives as "Bearer".
-    const empty = await get(w, w.urls.mcp, { method: 'POST', headers: { authorization: 'Bearer ' }, body: '{}' });
-    expect(empty.headers.get('www-authenticate')).toContain(`error_description="invalid authorization header format, expected 'Bearer <token>'"`);
+    const empty = await get(w, w.urls.mcp, {
+      method: 'POST',
+      headers: { authorization: 'Bearer ' },
+      body: '{}',
+    });
+    expect(empty.headers.get('www-authenticate')).toContain(
+      `error_description="invalid authorization header format, expected 'Bearer <token>'"`,
+    );
   });
 
   it('puts the raw error in the header and "Invalid token: <err>" in the body', async () => {
@@ -93,13 +160,23 @@ describe('ToolHive 401 challenge', () => {
     const res = await get(w, w.urls.mcp, rpcInit(token.slice(0, -4) + 'AAAA'));
     expect(res.status).toBe(401);
     const header = res.headers.get('www-authenticate')!;
-    expect(header).toContain('error="invalid_token", error_description="failed to parse token: token signature is invalid: crypto/rsa: verification error"');
-    expect(await res.json()).toEqual({ error: 'invalid_token', error_description: 'Invalid token: failed to parse token: token signature is invalid: crypto/rsa: verification error' });
+    expect(header).toContain(
+      'error="invalid_token", error_description="failed to parse token: token signature is invalid: crypto/rsa: verification error"',
+    );
+    expect(await res.json()).toEqual({
+      error: 'invalid_token',
+      error_description:
+        'Invalid token: failed to parse token: token signature is invalid: crypto/rsa: verification error',
+    });
   });
 
   it('leaves out realm without an issuer and scope without configured scopes', async () => {
     const w = makeWorld();
-    const th = createToolHive(w, { ...w.toolhive.options, scopes: [], validator: { ...w.toolhive.options.validator, issuer: '' } });
+    const th = createToolHive(w, {
+      ...w.toolhive.options,
+      scopes: [],
+      validator: { ...w.toolhive.options.validator, issuer: '' },
+    });
     const res = await th.handle(new Request(w.urls.mcp, rpcInit(null)));
     expect(res.headers.get('www-authenticate')).toBe(
       'Bearer resource_metadata="https://mcp.example.com/.well-known/oauth-protected-resource/mcp", error="invalid_request", error_description="authorization header required"',
@@ -109,52 +186,91 @@ describe('ToolHive 401 challenge', () => {
   it('escapes quotes and backslashes in parameter values', () => {
     const w = makeWorld();
     const th = createToolHive(w, { ...w.toolhive.options, scopes: [] });
-    expect(th.challenge('invalid_token', 'a "quoted" \\ value')).toContain('error_description="a \\"quoted\\" \\\\ value"');
+    expect(th.challenge('invalid_token', 'a "quoted" \\ value')).toContain(
+      'error_description="a \\"quoted\\" \\\\ value"',
+    );
   });
 
   it('answers a token without sub with "Invalid authentication claims"', async () => {
     const w = makeWorld('missing-sub');
     const res = await get(w, w.urls.mcp, rpcInit(await mint(w)));
     expect(res.status).toBe(401);
-    expect(await res.json()).toEqual({ error: 'invalid_token', error_description: 'Invalid authentication claims' });
+    expect(await res.json()).toEqual({
+      error: 'invalid_token',
+      error_description: 'Invalid authentication claims',
+    });
   });
 });
 
 describe('ToolHive validation order', () => {
   it('reports invalid issuer before invalid audience', async () => {
-    const w = makeWorld('happy-path', (c) => (c.authServer.issuerClaimOverride = 'https://elsewhere.example'));
+    const w = makeWorld(
+      'happy-path',
+      (c) => (c.authServer.issuerClaimOverride = 'https://elsewhere.example'),
+    );
     const token = await mint(w, {}, 'https://other-mcp.example.com/mcp');
     const res = await get(w, w.urls.mcp, rpcInit(token));
-    expect(res.headers.get('www-authenticate')).toContain('error_description="invalid issuer"');
+    expect(res.headers.get('www-authenticate')).toContain(
+      'error_description="invalid issuer"',
+    );
   });
 
   it('does not check aud when no audience is configured', async () => {
     const w = makeWorld('happy-path', (c) => (c.toolhive.audience = null));
-    const res = await get(w, w.urls.mcp, rpcInit(await mint(w, {}, 'https://somewhere-else.example')));
+    const res = await get(
+      w,
+      w.urls.mcp,
+      rpcInit(await mint(w, {}, 'https://somewhere-else.example')),
+    );
     expect(res.status).toBe(200);
     expect(w.ctx.checks.find((c) => c.id === 'aud')?.status).toBe('skip');
   });
 
   it('never introspects an expired, badly signed or wrongly signed JWT, even with introspection configured', async () => {
     const w = makeWorld('opaque-introspection');
-    const jwt = await w.as.mintAccessToken({ sub: 'alice', aud: w.urls.mcp, clientId: 'c', scope: 's', format: 'jwt' });
+    const jwt = await w.as.mintAccessToken({
+      sub: 'alice',
+      aud: w.urls.mcp,
+      clientId: 'c',
+      scope: 's',
+      format: 'jwt',
+    });
     w.clock.advance(3600);
     const expired = await get(w, w.urls.mcp, rpcInit(jwt));
-    expect(expired.headers.get('www-authenticate')).toContain('token has invalid claims: token is expired');
-    const tampered = await get(w, w.urls.mcp, rpcInit(jwt.slice(0, -6) + 'AAAAAA'));
+    expect(expired.headers.get('www-authenticate')).toContain(
+      'token has invalid claims: token is expired',
+    );
+    const tampered = await get(
+      w,
+      w.urls.mcp,
+      rpcInit(jwt.slice(0, -6) + 'AAAAAA'),
+    );
     expect(tampered.status).toBe(401);
-    expect(w.recorder.all().filter((x) => x.request.url.endsWith('/introspect'))).toHaveLength(0);
+    expect(
+      w.recorder.all().filter((x) => x.request.url.endsWith('/introspect')),
+    ).toHaveLength(0);
   });
 
   it('introspects a malformed token with token and token_type_hint and Basic client auth', async () => {
     const w = makeWorld('opaque-introspection');
-    const opaque = await w.as.mintAccessToken({ sub: 'alice', aud: w.urls.mcp, clientId: 'c', scope: 'mcp:tools' });
+    const opaque = await w.as.mintAccessToken({
+      sub: 'alice',
+      aud: w.urls.mcp,
+      clientId: 'c',
+      scope: 'mcp:tools',
+    });
     const res = await get(w, w.urls.mcp, rpcInit(opaque));
     expect(res.status).toBe(200);
-    const call = w.recorder.all().find((x) => x.request.url.endsWith('/introspect'))!;
+    const call = w.recorder
+      .all()
+      .find((x) => x.request.url.endsWith('/introspect'))!;
     expect(call.request.method).toBe('POST');
-    expect(call.request.body).toBe(`token=${opaque}&token_type_hint=access_token`);
-    expect(call.request.headers.find(([n]) => n === 'authorization')?.[1]).toMatch(/^Basic /);
+    expect(call.request.body).toBe(
+      `token=${opaque}&token_type_hint=access_token`,
+    );
+    expect(
+      call.request.headers.find(([n]) => n === 'authorization')?.[1],
+    ).toMatch(/^Basic /);
   });
 
   it('rejects exp exactly at now (no leeway) and accepts one second before', async () => {
@@ -170,7 +286,9 @@ describe('ToolHive validation order', () => {
     const w = makeWorld();
     const token = await mint(w, { nbf: w.clock.epochSeconds() + 60 });
     const res = await get(w, w.urls.mcp, rpcInit(token));
-    expect(res.headers.get('www-authenticate')).toContain('token is not valid yet');
+    expect(res.headers.get('www-authenticate')).toContain(
+      'token is not valid yet',
+    );
   });
 });
 
@@ -190,7 +308,11 @@ describe('ToolHive JWKS cache on the simulated clock', () => {
       expect(r.ok).toBe(true);
     }
     expect(w.toolhive.validator.cache.fetchCount).toBe(1);
-    expect(w.recorder.all().filter((x) => x.request.url === 'https://auth.example.com/jwks')).toHaveLength(1);
+    expect(
+      w.recorder
+        .all()
+        .filter((x) => x.request.url === 'https://auth.example.com/jwks'),
+    ).toHaveLength(1);
   });
 
   it('does not refetch on an unknown kid, and picks up the key at the scheduled refresh', async () => {
@@ -198,7 +320,10 @@ describe('ToolHive JWKS cache on the simulated clock', () => {
     await w.toolhive.validator.validate(await mint(w));
     w.as.rotateSigningKey('asRotated');
     const rotated = await mint(w);
-    for (let i = 0; i < 5; i++) expect((await w.toolhive.validator.validate(rotated)).failure?.check).toBe('jwks-key');
+    for (let i = 0; i < 5; i++)
+      expect(
+        (await w.toolhive.validator.validate(rotated)).failure?.check,
+      ).toBe('jwks-key');
     expect(w.toolhive.validator.cache.fetchCount).toBe(1);
     w.clock.advance(899);
     expect((await w.toolhive.validator.validate(rotated)).ok).toBe(false);
@@ -211,7 +336,13 @@ describe('ToolHive JWKS cache on the simulated clock', () => {
     const w = makeWorld('happy-path', (c) => (c.authServer.jwksMaxAge = 7200));
     await w.toolhive.validator.validate(await mint(w));
     w.as.rotateSigningKey('asRotated');
-    const rotated = await w.as.mintAccessToken({ sub: 'alice', aud: w.urls.mcp, clientId: 'c', scope: 'mcp:tools', ttl: 86400 });
+    const rotated = await w.as.mintAccessToken({
+      sub: 'alice',
+      aud: w.urls.mcp,
+      clientId: 'c',
+      scope: 'mcp:tools',
+      ttl: 86400,
+    });
     w.clock.advance(3600);
     expect((await w.toolhive.validator.validate(rotated)).ok).toBe(false);
     w.clock.advance(3600);
@@ -230,39 +361,104 @@ describe('ToolHive authorization (Cedar)', () => {
   it('always allows initialize, denies unknown methods with a JSON-RPC 403 and no challenge', async () => {
     const w = makeWorld();
     const token = await mint(w);
-    expect((await get(w, w.urls.mcp, rpcInit(token, 'initialize'))).status).toBe(200);
-    const denied = await get(w, w.urls.mcp, rpcInit(token, 'sampling/createMessage'));
+    expect(
+      (await get(w, w.urls.mcp, rpcInit(token, 'initialize'))).status,
+    ).toBe(200);
+    const denied = await get(
+      w,
+      w.urls.mcp,
+      rpcInit(token, 'sampling/createMessage'),
+    );
     expect(denied.status).toBe(403);
     expect(denied.headers.get('www-authenticate')).toBeNull();
-    expect(await denied.json()).toEqual({ jsonrpc: '2.0', id: 1, error: { code: 403, message: 'Unauthorized' } });
+    expect(await denied.json()).toEqual({
+      jsonrpc: '2.0',
+      id: 1,
+      error: { code: 403, message: 'Unauthorized' },
+    });
   });
 
   it('filters tools/list per tool and denies a call with no matching permit', async () => {
     const w = makeWorld();
     const token = await mint(w);
-    const list = (await (await get(w, w.urls.mcp, rpcInit(token, 'tools/list'))).json()) as { result: { tools: Array<{ name: string }> } };
-    expect(list.result.tools.map((t) => t.name)).toEqual(['echo', 'get_weather']);
-    const call = await get(w, w.urls.mcp, rpcInit(token, 'tools/call', { name: 'delete_records', arguments: {} }));
+    const list = (await (
+      await get(w, w.urls.mcp, rpcInit(token, 'tools/list'))
+    ).json()) as { result: { tools: Array<{ name: string }> } };
+    expect(list.result.tools.map((t) => t.name)).toEqual([
+      'echo',
+      'get_weather',
+    ]);
+    const call = await get(
+      w,
+      w.urls.mcp,
+      rpcInit(token, 'tools/call', { name: 'delete_records', arguments: {} }),
+    );
     expect(call.status).toBe(403);
     const admin = await mint(w, { roles: ['admin'] });
-    expect((await get(w, w.urls.mcp, rpcInit(admin, 'tools/call', { name: 'delete_records', arguments: {} }))).status).toBe(200);
+    expect(
+      (
+        await get(
+          w,
+          w.urls.mcp,
+          rpcInit(admin, 'tools/call', {
+            name: 'delete_records',
+            arguments: {},
+          }),
+        )
+      ).status,
+    ).toBe(200);
   });
 
   it('exposes arguments as arg_* and claims as claim_* to policies', async () => {
-    const policy = 'permit (principal, action == Action::"call_tool", resource == Tool::"echo") when { resource.arg_text == "hi" && context.claim_scope == "mcp:tools" };';
+    const policy =
+      'permit (principal, action == Action::"call_tool", resource == Tool::"echo") when { resource.arg_text == "hi" && context.claim_scope == "mcp:tools" };';
     const w = makeWorld();
     const th = createToolHive(w, { ...w.toolhive.options, policy });
     const token = await mint(w);
-    expect((await th.handle(new Request(w.urls.mcp, rpcInit(token, 'tools/call', { name: 'echo', arguments: { text: 'hi' } })))).status).toBe(200);
-    expect((await th.handle(new Request(w.urls.mcp, rpcInit(token, 'tools/call', { name: 'echo', arguments: { text: 'no' } })))).status).toBe(403);
+    expect(
+      (
+        await th.handle(
+          new Request(
+            w.urls.mcp,
+            rpcInit(token, 'tools/call', {
+              name: 'echo',
+              arguments: { text: 'hi' },
+            }),
+          ),
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await th.handle(
+          new Request(
+            w.urls.mcp,
+            rpcInit(token, 'tools/call', {
+              name: 'echo',
+              arguments: { text: 'no' },
+            }),
+          ),
+        )
+      ).status,
+    ).toBe(403);
   });
 
   it("surfaces Cedar's own message for a policy syntax error", async () => {
     const w = makeWorld();
-    const th = createToolHive(w, { ...w.toolhive.options, policy: 'permit (principal, action, resource' });
-    const res = await th.handle(new Request(w.urls.mcp, rpcInit(await mint(w), 'tools/call', { name: 'echo', arguments: {} })));
+    const th = createToolHive(w, {
+      ...w.toolhive.options,
+      policy: 'permit (principal, action, resource',
+    });
+    const res = await th.handle(
+      new Request(
+        w.urls.mcp,
+        rpcInit(await mint(w), 'tools/call', { name: 'echo', arguments: {} }),
+      ),
+    );
     expect(res.status).toBe(403);
-    expect(w.ctx.checks.find((c) => c.id === 'cedar')?.detail).toContain('unexpected end of input');
+    expect(w.ctx.checks.find((c) => c.id === 'cedar')?.detail).toContain(
+      'unexpected end of input',
+    );
   });
 });
 
@@ -270,21 +466,37 @@ describe('ToolHive backend authentication', () => {
   async function seen(scenario: string): Promise<string | undefined> {
     const w = makeWorld(scenario);
     const token = await mint(w);
-    await get(w, w.urls.mcp, rpcInit(token, 'tools/call', { name: 'echo', arguments: {} }));
-    return w.backend.received.at(-1)?.headers.find(([n]) => n === 'authorization')?.[1];
+    await get(
+      w,
+      w.urls.mcp,
+      rpcInit(token, 'tools/call', { name: 'echo', arguments: {} }),
+    );
+    return w.backend.received
+      .at(-1)
+      ?.headers.find(([n]) => n === 'authorization')?.[1];
   }
 
   it("passthrough forwards the client's token unchanged", async () => {
     const w = makeWorld('passthrough');
     const token = await mint(w);
-    await get(w, w.urls.mcp, rpcInit(token, 'tools/call', { name: 'echo', arguments: {} }));
-    expect(w.backend.received.at(-1)?.headers.find(([n]) => n === 'authorization')?.[1]).toBe(`Bearer ${token}`);
+    await get(
+      w,
+      w.urls.mcp,
+      rpcInit(token, 'tools/call', { name: 'echo', arguments: {} }),
+    );
+    expect(
+      w.backend.received
+        .at(-1)
+        ?.headers.find(([n]) => n === 'authorization')?.[1],
+    ).toBe(`Bearer ${token}`);
     expect(w.ctx.deviations).toContain('passthrough-by-default');
   });
 
   it('token exchange replaces the header with a token for the backend audience', async () => {
     const header = await seen('token-exchange');
-    const claims = JSON.parse(Buffer.from(header!.slice(7).split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
+    const claims = JSON.parse(
+      Buffer.from(header!.slice(7).split('.')[1]!, 'base64url').toString(),
+    ) as Record<string, unknown>;
     expect(claims.aud).toBe('https://backend.example.com/mcp');
     expect(claims.act).toEqual({ sub: 'toolhive-exchange' });
     expect(claims.sub).toBe('alice');
@@ -298,6 +510,8 @@ describe('ToolHive backend authentication', () => {
     const w = makeWorld('upstream-swap');
     const res = await get(w, w.urls.mcp, rpcInit(await mint(w)));
     expect(res.status).toBe(401);
-    expect(res.headers.get('www-authenticate')).toBe('Bearer error="invalid_token", error_description="upstream token is no longer valid; re-authentication required"');
+    expect(res.headers.get('www-authenticate')).toBe(
+      'Bearer error="invalid_token", error_description="upstream token is no longer valid; re-authentication required"',
+    );
   });
 });

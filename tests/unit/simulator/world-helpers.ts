@@ -1,12 +1,27 @@
-import { World, DEFAULT_URLS, cachedLoader, type WorldConfig } from '../../../src/simulator/engine/world';
-import { scenarioRow, worldConfigFor } from '../../../src/simulator/engine/scenarios';
+import {
+  World,
+  DEFAULT_URLS,
+  cachedLoader,
+  type WorldConfig,
+} from '../../../src/simulator/engine/world';
+import {
+  scenarioRow,
+  worldConfigFor,
+} from '../../../src/simulator/engine/scenarios';
 import { createHandlers } from '../../../src/simulator/http/handlers';
 import { DEFAULT_CEDAR_POLICY } from '../../../src/simulator/engine/policy';
-import { defaultCedarLoader, type CedarLoader } from '../../../src/simulator/engine/cedar-api';
+import {
+  defaultCedarLoader,
+  type CedarLoader,
+} from '../../../src/simulator/engine/cedar-api';
 import { newStepContext } from '../../../src/simulator/engine/host';
 
 /** A world for one scenario's configuration, with an optional patch, answering through its own handlers. */
-export function makeWorld(scenarioId = 'happy-path', patch?: (c: WorldConfig) => void, loadCedar: CedarLoader = defaultCedarLoader): World {
+export function makeWorld(
+  scenarioId = 'happy-path',
+  patch?: (c: WorldConfig) => void,
+  loadCedar: CedarLoader = defaultCedarLoader,
+): World {
   const row = scenarioRow(scenarioId);
   if (!row) throw new Error(scenarioId);
   const config = worldConfigFor(row);
@@ -23,17 +38,42 @@ export function makeWorld(scenarioId = 'happy-path', patch?: (c: WorldConfig) =>
   return world;
 }
 
-export function get(world: World, url: string, init?: RequestInit): Promise<Response> {
+export function get(
+  world: World,
+  url: string,
+  init?: RequestInit,
+): Promise<Response> {
   return world.internalFetch(new Request(url, init));
 }
 
-export function rpcInit(token: string | null, method = 'initialize', params: Record<string, unknown> = {}): RequestInit {
-  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
+export function rpcInit(
+  token: string | null,
+  method = 'initialize',
+  params: Record<string, unknown> = {},
+): RequestInit {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/json, text/event-stream',
+  };
   if (token !== null) headers.authorization = `Bearer ${token}`;
-  return { method: 'POST', headers, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) };
+  return {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+  };
 }
 
 /** Mints a normal access token for the MCP server from the world's AS. */
-export function mint(world: World, extra: Record<string, unknown> = {}, aud = world.urls.mcp): Promise<string> {
-  return world.as.mintAccessToken({ sub: 'alice', aud, clientId: 'demo-desktop-client', scope: 'mcp:tools', extra });
+export function mint(
+  world: World,
+  extra: Record<string, unknown> = {},
+  aud = world.urls.mcp,
+): Promise<string> {
+  return world.as.mintAccessToken({
+    sub: 'alice',
+    aud,
+    clientId: 'demo-desktop-client',
+    scope: 'mcp:tools',
+    extra,
+  });
 }
