@@ -294,6 +294,7 @@ export function createToolHive(host: ActorHost, options: ToolHiveOptions) {
       );
     }
     const claims = result.claims;
+    if (!o.validator.audience) addDeviation(ctx, 'audience-optional-on-cli');
 
     // --- backend authentication (upstreamswap, tokenexchange, strip) -------
     const headers = forwardHeaders(request);

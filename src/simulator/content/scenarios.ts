@@ -135,6 +135,11 @@ export const SCENARIO_CONTENT = {
     description:
       'A service account token is rejected by a server that uses the embedded authorization server.',
   },
+  'consent-denied': {
+    title: 'Consent denied',
+    description:
+      'The user refuses consent, so the authorization server redirects back with access_denied and no code.',
+  },
   'code-reuse': {
     title: 'Authorization code reuse',
     description:

@@ -19,6 +19,19 @@ export function headerList(headers: Headers): HeaderList {
   return out;
 }
 
+/**
+ * Headers that a browser adds by itself to a page's `fetch()` through the
+ * service worker (Chromium adds `accept-language`, for example). The
+ * simulated MCP client never sets them and a Node client would not send
+ * them, so they are left out of the record: the transcript is then the same
+ * through the service worker, the in-page fallback and Node.
+ */
+const BROWSER_ADDED = /^(accept-language|user-agent|referer|origin|dnt|sec-.*)$/;
+
+export function requestHeaderList(headers: Headers): HeaderList {
+  return headerList(headers).filter(([name]) => !BROWSER_ADDED.test(name));
+}
+
 export async function recordRequest(
   request: Request,
 ): Promise<RecordedRequest> {
@@ -29,7 +42,7 @@ export async function recordRequest(
   return {
     method: request.method,
     url: request.url,
-    headers: headerList(request.headers),
+    headers: requestHeaderList(request.headers),
     body: body === '' ? null : body,
   };
 }

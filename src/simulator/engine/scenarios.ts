@@ -278,6 +278,19 @@ export const SCENARIOS: readonly ScenarioRow[] = [
     refs: ['spec-open-redirection', 'rfc6749-10.12'],
   },
   {
+    id: 'consent-denied',
+    group: 'client-as-faults',
+    steps: LOGIN,
+    config: { authServer: { consent: 'deny' } },
+    expected: {
+      result: 'failure',
+      failedStepId: 'authorize',
+      status: 302,
+      error: 'access_denied',
+    },
+    refs: ['rfc6749-4.1.2.1'],
+  },
+  {
     id: 'code-reuse',
     group: 'client-as-faults',
     steps: [...LOGIN, 'redeem_code_again'],

@@ -224,6 +224,7 @@ describe('ToolHive validation order', () => {
     );
     expect(res.status).toBe(200);
     expect(w.ctx.checks.find((c) => c.id === 'aud')?.status).toBe('skip');
+    expect(w.ctx.deviations).toContain('audience-optional-on-cli');
   });
 
   it('never introspects an expired, badly signed or wrongly signed JWT, even with introspection configured', async () => {
@@ -513,5 +514,47 @@ describe('ToolHive backend authentication', () => {
     expect(res.headers.get('www-authenticate')).toBe(
       'Bearer error="invalid_token", error_description="upstream token is no longer valid; re-authentication required"',
     );
+  });
+});
+
+describe('ToolHive with the embedded authorization server', () => {
+  async function callAs(policy: string): Promise<number> {
+    const w = makeWorld(
+      'upstream-swap',
+      (c) => (c.toolhive.authz = true),
+      undefined,
+      policy,
+    );
+    const c = w.client;
+    await c.probe();
+    await c.fetchResourceMetadata();
+    await c.fetchAuthorizationServerMetadata();
+    await c.register();
+    await c.authorize();
+    await c.exchangeCode();
+    try {
+      return (await c.rpc('tools/call', { name: 'echo', arguments: {} }))
+        .status;
+    } catch (e) {
+      return (e as { status: number }).status;
+    }
+  }
+
+  it('lets Cedar see the upstream IdP token claims, not the ToolHive token claims', async () => {
+    expect(
+      await callAs(
+        'permit (principal, action, resource) when { principal has claim_email && principal.claim_email == "alice@example.com" };',
+      ),
+    ).toBe(200);
+    expect(
+      await callAs(
+        'permit (principal == Client::"idp-user-8841", action, resource);',
+      ),
+    ).toBe(200);
+    expect(
+      await callAs(
+        'permit (principal == Client::"alice", action, resource) when { principal has claim_tsid };',
+      ),
+    ).toBe(403);
   });
 });

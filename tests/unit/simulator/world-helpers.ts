@@ -21,6 +21,7 @@ export function makeWorld(
   scenarioId = 'happy-path',
   patch?: (c: WorldConfig) => void,
   loadCedar: CedarLoader = defaultCedarLoader,
+  policy: string = DEFAULT_CEDAR_POLICY,
 ): World {
   const row = scenarioRow(scenarioId);
   if (!row) throw new Error(scenarioId);
@@ -29,7 +30,7 @@ export function makeWorld(
   const world: World = new World({
     config,
     urls: DEFAULT_URLS,
-    policy: DEFAULT_CEDAR_POLICY,
+    policy,
     cedar: cachedLoader(loadCedar),
     handlers: createHandlers,
     send: (r) => world.internalFetch(r),
