@@ -26,7 +26,8 @@ export function headerList(headers: Headers): HeaderList {
  * them, so they are left out of the record: the transcript is then the same
  * through the service worker, the in-page fallback and Node.
  */
-const BROWSER_ADDED = /^(accept-language|user-agent|referer|origin|dnt|sec-.*)$/;
+const BROWSER_ADDED =
+  /^(accept-language|user-agent|referer|origin|dnt|sec-.*)$/;
 
 export function requestHeaderList(headers: Headers): HeaderList {
   return headerList(headers).filter(([name]) => !BROWSER_ADDED.test(name));
