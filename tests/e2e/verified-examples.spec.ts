@@ -1,0 +1,162 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { test, expect, waitForHydration } from './support/fixtures';
+import {
+  parseBindings,
+  type ExampleBinding,
+} from '../../src/verified-examples/bindings';
+import { compareExample } from '../../src/verified-examples/compare';
+
+/**
+ * Every verified example on the doc pages equals what the live simulator
+ * renders in the browser for the same scenario, step and exchange part. The
+ * examples are read from the static HTML with JavaScript off, so the test
+ * also proves they are readable without it.
+ */
+const PAGES = [
+  { file: 'docs/concepts/auth-framework.mdx', url: 'concepts/auth-framework' },
+  { file: 'docs/concepts/backend-auth.mdx', url: 'concepts/backend-auth' },
+];
+
+/** A Docusaurus code block's text: one `.token-line` per source line. */
+async function codeBlockText(page: Page, css: string): Promise<string> {
+  return page
+    .locator(css)
+    .evaluate((pre) =>
+      [...pre.querySelectorAll('.token-line')]
+        .map((line) => line.textContent ?? '')
+        .join('\n'),
+    );
+}
+
+function selector(b: ExampleBinding): string {
+  return `[data-verified-example][data-scenario="${b.scenario}"][data-step="${b.step}"][data-index="${b.index}"][data-part="${b.part}"] pre`;
+}
+
+/** The text of one part of the current step, as the simulator shows it. */
+async function simulatorPart(page: Page, b: ExampleBinding): Promise<string> {
+  const detail = page.getByTestId('sim-step-detail');
+  if (b.part === 'token-header' || b.part === 'token-claims') {
+    const tokens = detail.locator(`[data-exchange-part="${b.part}"]`);
+    return (await tokens.nth(b.index).innerText()).trimEnd();
+  }
+  const exchange = detail.locator('article[data-exchange]').nth(b.index);
+  await expect(exchange).toBeVisible();
+  const text = async (part: string): Promise<string> => {
+    const block = exchange.locator(`[data-exchange-part="${part}"]`);
+    return (await block.count()) > 0
+      ? (await block.first().innerText()).trimEnd()
+      : '';
+  };
+  const join = (head: string, body: string): string =>
+    body === '' ? head : `${head}\n\n${body}`;
+  switch (b.part) {
+    case 'request':
+    case 'request-body':
+    case 'response':
+    case 'response-body':
+      return text(b.part);
+    case 'request-full':
+      return join(await text('request'), await text('request-body'));
+    case 'response-full':
+      return join(await text('response'), await text('response-body'));
+    case 'request-url': {
+      // The request line carries the path; Host carries the authority.
+      const head = await text('request');
+      const [line = '', ...headers] = head.split('\n');
+      const target = line.split(' ')[1] ?? '';
+      const host =
+        headers.find((h) => /^host:/i.test(h))?.replace(/^host:\s*/i, '') ?? '';
+      return `https://${host}${target}`;
+    }
+  }
+}
+
+for (const { file, url } of PAGES) {
+  const bindings = parseBindings(readFileSync(file, 'utf8'));
+  const scenarios = [...new Set(bindings.map((b) => b.scenario))];
+
+  test.describe(`verified examples on ${url}`, () => {
+    test('the examples are static text in the HTML', async ({ browser }) => {
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      const page = await context.newPage();
+      await page.goto(url);
+      for (const b of bindings) {
+        await expect(page.locator(selector(b)), b.title).toHaveCount(1);
+        expect(
+          (await page.locator(selector(b)).innerText()).trim().length,
+          b.title,
+        ).toBeGreaterThan(0);
+      }
+      await context.close();
+    });
+
+    for (const scenario of scenarios) {
+      test(`examples from the ${scenario} scenario match the live simulator`, async ({
+        page,
+        browser,
+      }) => {
+        const mine = bindings.filter((b) => b.scenario === scenario);
+        // The examples as a reader without JavaScript sees them.
+        const staticContext = await browser.newContext({
+          javaScriptEnabled: false,
+        });
+        const docPage = await staticContext.newPage();
+        await docPage.goto(url);
+        const examples = new Map<ExampleBinding, string>();
+        for (const b of mine)
+          examples.set(b, await codeBlockText(docPage, selector(b)));
+        await staticContext.close();
+
+        // The step order, from the simulator itself.
+        await page.goto(`simulator?scenario=${scenario}`);
+        await waitForHydration(page);
+        await expect(
+          page.getByTestId('sim-steps').locator('[data-step-id]').first(),
+        ).toBeVisible();
+        const stepIds = await page
+          .getByTestId('sim-steps')
+          .locator('[data-step-id]')
+          .evaluateAll((items) =>
+            items.map((item) => item.getAttribute('data-step-id')),
+          );
+
+        const failures: string[] = [];
+        const positions = mine.map((b) => stepIds.indexOf(b.step));
+        for (const [i, b] of mine.entries()) {
+          if ((positions[i] ?? -1) < 0) {
+            failures.push(
+              `"${b.title}" (${file}:${b.line}): step ${b.step} is not in ${scenario}`,
+            );
+          }
+        }
+        // Deep-link to the last bound step, then view each bound step in turn.
+        await page.goto(
+          `simulator?scenario=${scenario}&step=${Math.max(...positions) + 1}`,
+        );
+        await waitForHydration(page);
+        const steps = page.getByTestId('sim-steps');
+        for (const [i, b] of mine.entries()) {
+          if ((positions[i] ?? -1) < 0) continue;
+          const item = steps.locator(`[data-step-id="${b.step}"]`);
+          await expect(item).toHaveAttribute('data-step-status', /done|failed/);
+          await item.getByRole('button').click();
+          await expect(item.getByRole('button')).toHaveAttribute(
+            'aria-current',
+            'step',
+          );
+          const comparison = compareExample(
+            examples.get(b) ?? '',
+            await simulatorPart(page, b),
+          );
+          if (!comparison.equal) {
+            failures.push(
+              `"${b.title}" (${file}:${b.line}) differs from the simulator:\n${comparison.diff}`,
+            );
+          }
+        }
+        expect(failures.join('\n\n')).toBe('');
+      });
+    }
+  });
+}
