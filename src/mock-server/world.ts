@@ -29,6 +29,8 @@ import type { DemoKeyName } from '../simulator/actors/demo-keys';
 
 /** How many exchanges the log keeps (oldest dropped first). */
 export const LOG_LIMIT = 2000;
+/** How many received-header records the backend actor keeps in live mode. */
+export const BACKEND_RECEIVED_LIMIT = 100;
 
 /** An exchange recorder that keeps only the newest `limit` exchanges. */
 export class BoundedRecorder extends ExchangeRecorder {
@@ -238,6 +240,10 @@ export class LiveSession {
 
   endRequest(): void {
     this.world.ctx = newStepContext('idle');
+    // The backend actor keeps the headers of every request it received (for
+    // the browser's side-by-side view); a long-running server keeps the newest.
+    const received = this.world.backend.received;
+    if (received.length > BACKEND_RECEIVED_LIMIT) received.splice(0, received.length - BACKEND_RECEIVED_LIMIT);
   }
 
   async advanceClock(seconds: number): Promise<ClockEvent[]> {

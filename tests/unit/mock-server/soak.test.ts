@@ -1,0 +1,59 @@
+/**
+ * Soak: 10,000 validated MCP requests (tools/list with a valid token) over
+ * loopback against the in-process mock server. Bounded in count and in real
+ * time; the JWKS must be fetched once and resident memory must not grow by
+ * more than 20% after the warm-up. Prints requests/s, p95 latency and memory.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMockServer, type MockServer } from '../../../src/mock-server/server';
+import { login, rssMb, runLoad } from '../../../src/mock-server/load';
+
+const REQUESTS = 10_000;
+const WARM_UP = 1_000;
+/** Real-time bound for the measured run; the test stops by itself. */
+const MAX_MS = 170_000;
+const CONCURRENCY = 4;
+
+describe('soak', () => {
+  let server: MockServer;
+  beforeAll(async () => {
+    server = await createMockServer({ port: 0, scenario: 'happy-path' });
+  });
+  afterAll(() => server.close());
+
+  it(
+    `${REQUESTS} requests with a valid token: JWKS fetched once, rss within +20%`,
+    async () => {
+      const { accessToken } = await login(server.url, server.mcpUrl);
+      // Warm-up: JIT, the Cedar wasm load, the first JWKS fetch, and a full exchange log.
+      const warm = await runLoad({ mcpUrl: server.mcpUrl, token: accessToken, requests: WARM_UP, concurrency: CONCURRENCY });
+      expect(warm.failed).toBe(0);
+      const before = rssMb();
+      const result = await runLoad({
+        mcpUrl: server.mcpUrl,
+        token: accessToken,
+        requests: REQUESTS,
+        concurrency: CONCURRENCY,
+        maxMs: MAX_MS,
+      });
+      const after = rssMb();
+      const stats = server.stats();
+      const growth = (after - before) / before;
+      const gc = (globalThis as { gc?: unknown }).gc ? 'gc' : 'no gc';
+      console.log(
+        [
+          `soak: ${result.completed}/${REQUESTS} requests${result.timedOut ? ' (stopped at the time bound)' : ''}, ${result.failed} failed`,
+          `soak: ${result.rps.toFixed(1)} requests/s, p50 ${result.p50Ms.toFixed(2)} ms, p95 ${result.p95Ms.toFixed(2)} ms, ${(result.elapsedMs / 1000).toFixed(1)} s, concurrency ${CONCURRENCY}`,
+          `soak: rss ${before.toFixed(1)} MiB before, ${after.toFixed(1)} MiB after (${(growth * 100).toFixed(1)}%, ${gc})`,
+          `soak: JWKS fetches ${stats.jwksFetches}, log ${stats.logSize} exchanges kept, ${stats.logDropped} dropped`,
+        ].join('\n'),
+      );
+      expect(result.failed, result.firstFailure ?? '').toBe(0);
+      if (!result.timedOut) expect(result.completed).toBe(REQUESTS);
+      expect(result.completed).toBeGreaterThan(WARM_UP);
+      expect(stats.jwksFetches).toBe(1);
+      expect(growth).toBeLessThanOrEqual(0.2);
+    },
+    MAX_MS + 60_000,
+  );
+});
