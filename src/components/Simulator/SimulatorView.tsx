@@ -8,9 +8,11 @@ import {
   type ReactNode,
   type RefObject,
 } from 'react';
+import clsx from 'clsx';
 import type { BackendMode, EnginePort, ScenarioView } from './engine-port';
 import { useSimulator, type Action, type Snapshot } from './useSimulator';
 import { useUrlState } from './useUrlState';
+import { parseUrlState } from './lib/url-state';
 import { useShortcuts } from './useShortcuts';
 import type { RunSummary } from './lib/export';
 import ScenarioPicker from './parts/ScenarioPicker';
@@ -39,8 +41,9 @@ export function announcement(snapshot: Snapshot, action: Action): string {
   const total = snapshot.steps.length;
   const last = snapshot.records[snapshot.records.length - 1];
   const title = (i: number): string => snapshot.steps[i]?.title ?? '';
+  const outcome = last?.outcome.replace(/[.\s]+$/, '') ?? '';
   const lastText = last
-    ? `Step ${last.index + 1} of ${total}, ${title(last.index)}: ${last.status}, ${last.outcome}.`
+    ? `Step ${last.index + 1} of ${total}, ${title(last.index)}: ${last.status}, ${outcome}.`
     : 'No steps have run.';
   switch (action.kind) {
     case 'load':
@@ -93,8 +96,38 @@ export default function SimulatorView({
       },
       steps: initial.step ?? 0,
     });
+    if (urlStyle === 'hash' && initial.scenario) {
+      rootRef.current?.scrollIntoView({ block: 'start' });
+    }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  // In a doc page, following another #sim-… link reloads that state.
+  useEffect(() => {
+    if (urlStyle !== 'hash') return undefined;
+    const onHash = (): void => {
+      const next = parseUrlState(
+        'hash',
+        window.location.search,
+        window.location.hash,
+      );
+      if (!next.scenario || !known(next.scenario)) return;
+      setViewed(null);
+      void dispatch({
+        kind: 'load',
+        config: {
+          scenarioId: next.scenario,
+          policy: engine.defaultPolicy,
+          ...(next.mode ? { backendMode: next.mode } : {}),
+        },
+        steps: next.step ?? 0,
+      });
+      rootRef.current?.scrollIntoView({ block: 'start' });
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [urlStyle, dispatch, engine]);
 
   // The URL follows the reader.
   useEffect(() => {
@@ -181,7 +214,11 @@ export default function SimulatorView({
     <section
       ref={rootRef}
       tabIndex={-1}
-      className={styles.root}
+      className={clsx(
+        styles.root,
+        styles.reserve,
+        variant === 'embed' && styles.embed,
+      )}
       aria-labelledby={`${idPrefix}-title`}
       data-simulator=""
       data-transport={engine.transport.kind}
@@ -189,6 +226,10 @@ export default function SimulatorView({
       data-cursor={snapshot?.cursor}
       data-finished={snapshot?.finished ? 'true' : 'false'}
       data-outcome={snapshot?.transcript.outcome}
+      data-exchange-count={snapshot?.records.reduce(
+        (n, r) => n + r.exchanges.length,
+        0,
+      )}
       data-busy={busy ? 'true' : 'false'}
       aria-busy={busy}
     >
@@ -210,6 +251,13 @@ export default function SimulatorView({
       >
         {live}
       </div>
+      {initial.scenario && !known(initial.scenario) && (
+        <p className={styles.notice} data-testid="sim-unknown-scenario">
+          This link names a scenario that does not exist (“
+          {initial.scenario}”), so the simulator opened{' '}
+          {scenario?.title ?? 'the first scenario'} instead.
+        </p>
+      )}
       {sim.error && (
         <p role="alert" className={styles.error}>
           {sim.error}
@@ -272,16 +320,18 @@ export default function SimulatorView({
                 .map((d) => engine.deviation(d))
                 .filter((d) => d !== null)}
               headingRef={headingRef}
+              diagram={
+                step.diagram && (
+                  <DiagramPanel
+                    diagram={step.diagram.diagram}
+                    highlight={step.diagram.message}
+                    messages={engine.diagramMessages(step.diagram.diagram)}
+                  />
+                )
+              }
             />
           ) : (
             <p role="status">Loading the scenario…</p>
-          )}
-          {step?.diagram && (
-            <DiagramPanel
-              diagram={step.diagram.diagram}
-              highlight={step.diagram.message}
-              messages={engine.diagramMessages(step.diagram.diagram)}
-            />
           )}
           {snapshot && (
             <details className={styles.details}>

@@ -18,20 +18,20 @@ export default function SimulatorEmbed({
   scenario,
 }: SimulatorEmbedProps): ReactNode {
   const ref = useRef<HTMLDivElement>(null);
-  const [active, setActive] = useState(false);
+  const [active, setActive] = useState<false | 'seen' | 'started'>(false);
 
   useEffect(() => {
     if (active) return undefined;
     if (hasUrlState('hash', window.location.search, window.location.hash)) {
-      setActive(true);
-      return undefined;
+      const frame = requestAnimationFrame(() => setActive('seen'));
+      return () => cancelAnimationFrame(frame);
     }
     const element = ref.current;
     if (!element || typeof IntersectionObserver === 'undefined') {
       return undefined;
     }
     const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) setActive(true);
+      if (entries.some((e) => e.isIntersecting)) setActive('seen');
     });
     observer.observe(element);
     return () => observer.disconnect();
@@ -40,9 +40,14 @@ export default function SimulatorEmbed({
   return (
     <div ref={ref} data-simulator-embed="">
       {active ? (
-        <Simulator urlStyle="hash" variant="embed" defaultScenario={scenario} />
+        <Simulator
+          urlStyle="hash"
+          variant="embed"
+          defaultScenario={scenario}
+          focusOnLoad={active === 'started'}
+        />
       ) : (
-        <Placeholder onStart={() => setActive(true)} />
+        <Placeholder onStart={() => setActive('started')} />
       )}
     </div>
   );

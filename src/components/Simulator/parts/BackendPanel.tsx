@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { BackendMode, StepRecord } from '../engine-port';
 import { headerValue } from '../lib/http-text';
 import styles from '../styles.module.css';
@@ -46,6 +46,12 @@ export default function BackendPanel({
   onChange,
 }: BackendPanelProps): ReactNode {
   const received = lastBackendAuthorization(records);
+  // The reader's choice shows at once, while the scenario re-runs with it.
+  const [pending, setPending] = useState<{
+    from: BackendMode;
+    to: BackendMode;
+  } | null>(null);
+  const shown = pending && pending.from === mode ? pending.to : mode;
   return (
     <section className={styles.panel} aria-label="Backend authentication">
       <fieldset className={styles.radios}>
@@ -56,9 +62,11 @@ export default function BackendPanel({
               type="radio"
               name={`${idPrefix}-backend-mode`}
               value={m}
-              checked={mode === m}
+              checked={shown === m}
               onChange={() => {
-                if (!busy) onChange(m);
+                if (busy) return;
+                setPending({ from: mode, to: m });
+                onChange(m);
               }}
             />{' '}
             {BACKEND_MODE_LABELS[m]}

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import FlowDiagram from '@site/src/components/FlowDiagram';
 import type { DiagramMessage } from '../engine-port';
 import styles from '../styles.module.css';
@@ -19,9 +19,20 @@ export default function DiagramPanel({
   messages,
 }: DiagramPanelProps): ReactNode {
   const name = diagram === 'authn' ? 'Authentication' : 'Authorization';
+  // Open by default, except on narrow screens where it would push the
+  // exchanges far down.
+  const [open, setOpen] = useState(
+    () => !window.matchMedia('(max-width: 600px)').matches,
+  );
   return (
-    <section aria-label={`${name} diagram`} data-testid="sim-diagram">
-      <h3 className={styles.panelTitle}>{name} flow</h3>
+    <details
+      open={open}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+      className={styles.details}
+      style={{ margin: '0.75rem 0' }}
+      data-testid="sim-diagram"
+    >
+      <summary>{name} flow, with this step highlighted</summary>
       <div style={{ overflowX: 'auto' }}>
         <FlowDiagram id={diagram} highlight={highlight} />
       </div>
@@ -36,6 +47,6 @@ export default function DiagramPanel({
           ))}
         </ol>
       </details>
-    </section>
+    </details>
   );
 }

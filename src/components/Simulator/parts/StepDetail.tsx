@@ -25,6 +25,8 @@ export interface StepDetailProps {
   references: readonly ReferenceView[];
   deviations: readonly DeviationView[];
   headingRef: Ref<HTMLHeadingElement>;
+  /** The flow diagram with this step highlighted. */
+  diagram?: ReactNode;
 }
 
 /** Everything about one step: prose, references, result, tokens, exchanges. */
@@ -38,6 +40,7 @@ export default function StepDetail({
   references,
   deviations,
   headingRef,
+  diagram,
 }: StepDetailProps): ReactNode {
   const failed = record?.status === 'failed';
   return (
@@ -97,6 +100,7 @@ export default function StepDetail({
           </ul>
         </>
       )}
+      {diagram}
       {record && (
         <div
           className={styles.column}

@@ -1,0 +1,95 @@
+/**
+ * Shared actions for the simulator specs (tests/e2e/simulator*.spec.ts).
+ * The simulator exposes its state as data attributes on its root:
+ * data-scenario, data-cursor (steps run), data-finished, data-outcome,
+ * data-busy, data-transport and data-exchange-count.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Locator, Page } from '@playwright/test';
+import { expect, waitForHydration } from './support/fixtures';
+import type { HarLog } from '../../src/components/Simulator/lib/export';
+
+export function simRoot(page: Page): Locator {
+  return page.locator('[data-simulator]');
+}
+
+export function stepDetail(page: Page): Locator {
+  return page.getByTestId('sim-step-detail');
+}
+
+export async function waitIdle(page: Page): Promise<void> {
+  await expect(simRoot(page)).toHaveAttribute('data-busy', 'false');
+}
+
+/** Opens /simulator with a query string and waits until it is ready. */
+export async function openSimulator(page: Page, query: string): Promise<void> {
+  await page.goto(`simulator?${query}`);
+  await waitForHydration(page);
+  await expect(simRoot(page)).toHaveAttribute('data-cursor', /^\d+$/, {
+    timeout: 20_000,
+  });
+  await waitIdle(page);
+}
+
+export function control(page: Page, name: string): Locator {
+  return page
+    .getByRole('group', { name: 'Step controls' })
+    .getByRole('button', { name, exact: true });
+}
+
+export async function runToEnd(page: Page): Promise<void> {
+  await control(page, 'Run to end').click();
+  await expect(simRoot(page)).toHaveAttribute('data-finished', 'true', {
+    timeout: 30_000,
+  });
+  await waitIdle(page);
+}
+
+export async function next(page: Page, expectedCursor: number): Promise<void> {
+  await control(page, 'Next').click();
+  await expect(simRoot(page)).toHaveAttribute(
+    'data-cursor',
+    String(expectedCursor),
+  );
+  await waitIdle(page);
+}
+
+export async function back(page: Page, expectedCursor: number): Promise<void> {
+  await control(page, 'Back').click();
+  await expect(simRoot(page)).toHaveAttribute(
+    'data-cursor',
+    String(expectedCursor),
+  );
+  await waitIdle(page);
+}
+
+/** Clicks "Download HAR" and parses the file. */
+export async function downloadHar(page: Page): Promise<HarLog> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download HAR' }).click(),
+  ]);
+  const path = await download.path();
+  return JSON.parse(await readFile(path, 'utf8')) as HarLog;
+}
+
+/** The text of every rendered exchange part of the step shown, in order. */
+export async function shownExchangeText(page: Page): Promise<string[]> {
+  return stepDetail(page)
+    .locator('[data-exchange-part]')
+    .evaluateAll((nodes) =>
+      nodes.map(
+        (n) =>
+          `${n.getAttribute('data-exchange-id') ?? ''} ${n.getAttribute('data-exchange-part') ?? ''}\n${n.textContent ?? ''}`,
+      ),
+    );
+}
+
+/** Opens every closed <details> inside the simulator (setup, paste, diagram). */
+export async function openAllDetails(page: Page): Promise<void> {
+  await simRoot(page)
+    .locator('details')
+    .evaluateAll((nodes) => {
+      for (const n of nodes) (n as HTMLDetailsElement).open = true;
+    });
+}
