@@ -225,6 +225,31 @@ export class ToolHiveValidator {
       'sub',
     ];
 
+    // 0. Lazy OIDC discovery of the JWKS URL, on the first request (and again after a failure).
+    if (this.#cache.jwksUrl === null && this.config.issuer) {
+      const url = await this.#discoverJwksUrl();
+      if (url) {
+        pass(
+          'oidc-discovery',
+          `jwks_uri ${url} from the issuer's openid-configuration (first request)`,
+        );
+      } else if (this.#keyProvider) {
+        v.push({
+          id: 'oidc-discovery',
+          status: 'skip',
+          detail:
+            'discovery failed; the in-process key provider is used instead',
+        });
+      } else {
+        return fail(
+          'oidc-discovery',
+          'OIDC discovery failed, so every token is rejected until it succeeds',
+          'failed to discover the OIDC configuration',
+          ['jwt-parse', 'introspection', ...JWT_CHECKS],
+        );
+      }
+    }
+
     // 1. Parse (golang-jwt ParseUnverified + signature decode).
     const malformed = parseMalformed(raw);
     if (malformed) {

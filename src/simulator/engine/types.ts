@@ -60,6 +60,7 @@ export type CheckStatus = 'pass' | 'fail' | 'skip';
 export type CheckId =
   // ToolHive resource-server checks
   | 'auth-header'
+  | 'oidc-discovery'
   | 'jwt-parse'
   | 'introspection'
   | 'alg'

@@ -558,3 +558,39 @@ describe('ToolHive with the embedded authorization server', () => {
     ).toBe(403);
   });
 });
+
+describe('ToolHive OIDC discovery', () => {
+  it('discovers the JWKS URL on the first request only', async () => {
+    const w = makeWorld();
+    const token = await mint(w);
+    const first = await w.toolhive.validator.validate(token);
+    expect(first.verdicts[0]).toMatchObject({
+      id: 'oidc-discovery',
+      status: 'pass',
+    });
+    const second = await w.toolhive.validator.validate(token);
+    expect(second.verdicts.some((v) => v.id === 'oidc-discovery')).toBe(false);
+  });
+
+  it('rejects every token, opaque ones included, while discovery fails', async () => {
+    const w = makeWorld('opaque-introspection');
+    const th = createToolHive(w, {
+      ...w.toolhive.options,
+      validator: {
+        ...w.toolhive.options.validator,
+        issuer: 'https://idp.example.com/missing',
+      },
+    });
+    const opaque = await w.as.mintAccessToken({
+      sub: 'alice',
+      aud: w.urls.mcp,
+      clientId: 'c',
+      scope: 's',
+    });
+    const res = await th.handle(new Request(w.urls.mcp, rpcInit(opaque)));
+    expect(res.status).toBe(401);
+    expect(w.ctx.checks.find((c) => c.status === 'fail')?.id).toBe(
+      'oidc-discovery',
+    );
+  });
+});
