@@ -144,8 +144,15 @@ export const AUTHZ_DIAGRAM_MESSAGES: readonly DiagramMessage[] = [
   {
     id: 'result',
     from: 'backend',
-    to: 'client',
+    to: 'toolhive',
     text: 'Tool result',
+    reply: true,
+  },
+  {
+    id: 'result-forward',
+    from: 'toolhive',
+    to: 'client',
+    text: '200 tool result',
     reply: true,
   },
   {
@@ -197,5 +204,5 @@ export const AUTHN_ACCESSIBILITY = {
 export const AUTHZ_ACCESSIBILITY = {
   title: 'Cedar authorization of MCP requests in ToolHive',
   description:
-    'ToolHive turns the token claims and the request into a Cedar principal, action and resource. A permit forwards the call to the MCP server; no permit gives a 403 JSON-RPC error. For tools/list, ToolHive removes every tool the caller may not call.',
+    'ToolHive turns the token claims and the request into a Cedar principal, action and resource. A permit forwards the call to the MCP server, and no permit gives a 403 JSON-RPC error. For tools/list, ToolHive removes every tool the caller may not call.',
 };

@@ -23,8 +23,8 @@ export function sequenceDiagram(
 ): string {
   const lines = [
     'sequenceDiagram',
-    `  accTitle: ${a11y.title}`,
-    `  accDescr: ${a11y.description}`,
+    `  accTitle: ${mermaidText(a11y.title)}`,
+    `  accDescr: ${mermaidText(a11y.description)}`,
   ];
   for (const p of participants)
     lines.push(`  participant ${p.id} as ${p.label}`);

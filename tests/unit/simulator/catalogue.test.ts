@@ -38,6 +38,16 @@ describe('diagrams', () => {
     expect(src).not.toMatch(/metadata|register|\bauthorize\b|PKCE/i);
   });
 
+  it('pins both generated diagrams (golden)', () => {
+    expect(authnDiagramSource()).toMatchSnapshot();
+    expect(authzDiagramSource()).toMatchSnapshot();
+  });
+
+  it('keeps mermaid statement separators out of the generated text', () => {
+    for (const src of [authnDiagramSource(), authzDiagramSource()])
+      expect(src).not.toMatch(/[;#]/);
+  });
+
   it('maps every step to an existing diagram message', () => {
     for (const [id, impl] of Object.entries(STEP_IMPLS)) {
       const list =
