@@ -25,6 +25,7 @@ export const EXAMPLE_PARTS = [
   'response-full',
   'token-header',
   'token-claims',
+  'cedar-policy',
 ] as const;
 
 export type ExamplePart = (typeof EXAMPLE_PARTS)[number];
@@ -34,7 +35,12 @@ export interface ExampleBinding {
   title: string;
   scenario: string;
   step: string;
-  /** Which exchange of the step (0-based), or which token for token parts. */
+  /**
+   * Optional: only exchanges whose `METHOD URL` starts with this text count,
+   * so a binding survives other requests being added to the step.
+   */
+  request?: string;
+  /** Which exchange of the step (0-based, among matches), or which token. */
   index: number;
   part: ExamplePart;
   /** The code block's text as written on the page. */
@@ -74,6 +80,7 @@ export function parseBindings(source: string): ExampleBinding[] {
     const step = attribute(attrs, 'step');
     const part = attribute(attrs, 'part');
     const index = Number(attribute(attrs, 'index') ?? '0');
+    const request = attribute(attrs, 'request');
     if (!scenario || !step || !part) {
       throw new BindingError(
         '<VerifiedExample> needs scenario, step and part attributes',
@@ -115,6 +122,7 @@ export function parseBindings(source: string): ExampleBinding[] {
       scenario,
       step,
       index,
+      ...(request ? { request } : {}),
       part: part as ExamplePart,
       text,
       line,

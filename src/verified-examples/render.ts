@@ -18,7 +18,10 @@ function joinHeadAndBody(head: string, body: string): string {
 
 export class MissingPartError extends Error {
   constructor(
-    binding: Pick<ExampleBinding, 'scenario' | 'step' | 'index' | 'part'>,
+    binding: Pick<
+      ExampleBinding,
+      'scenario' | 'step' | 'index' | 'part' | 'request'
+    >,
     why: string,
   ) {
     super(
@@ -30,8 +33,14 @@ export class MissingPartError extends Error {
 
 export function renderPart(
   records: readonly StepRecord[],
-  binding: Pick<ExampleBinding, 'scenario' | 'step' | 'index' | 'part'>,
+  binding: Pick<
+    ExampleBinding,
+    'scenario' | 'step' | 'index' | 'part' | 'request'
+  >,
+  policy = '',
 ): string {
+  // The Cedar policy the scenario ran with, as the simulator's editor shows it.
+  if (binding.part === 'cedar-policy') return policy;
   const record = records.find((r) => r.stepId === binding.step);
   if (!record)
     throw new MissingPartError(
@@ -49,12 +58,21 @@ export function renderPart(
       binding.part === 'token-header' ? token.header : token.claims,
     );
   }
-  const exchange = record.exchanges[binding.index];
-  if (!exchange)
+  const candidates = binding.request
+    ? record.exchanges.filter((x) =>
+        `${x.request.method} ${x.request.url}`.startsWith(
+          binding.request ?? '',
+        ),
+      )
+    : record.exchanges;
+  const exchange = candidates[binding.index];
+  if (!exchange) {
+    const filter = binding.request ? ` for "${binding.request}"` : '';
     throw new MissingPartError(
       binding,
-      `the step has ${record.exchanges.length} exchanges`,
+      `the step has ${candidates.length} matching exchanges${filter}`,
     );
+  }
   switch (binding.part) {
     case 'request':
       return requestHead(exchange.request);

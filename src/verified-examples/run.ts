@@ -3,7 +3,7 @@
  * the text of each bound part, so the sync script and the Node check read
  * the same output the browser renders.
  */
-import { createSimulation } from '../simulator';
+import { createSimulation, DEFAULT_CEDAR_POLICY } from '../simulator';
 import type { StepRecord } from '../simulator/engine/types';
 import type { ExampleBinding } from './bindings';
 import { renderPart } from './render';
@@ -22,7 +22,7 @@ export async function simulatorTexts(
       records = [...simulation.records];
       runs.set(binding.scenario, records);
     }
-    texts.set(binding, renderPart(records, binding));
+    texts.set(binding, renderPart(records, binding, DEFAULT_CEDAR_POLICY));
   }
   return texts;
 }

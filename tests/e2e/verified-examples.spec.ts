@@ -30,17 +30,37 @@ async function codeBlockText(page: Page, css: string): Promise<string> {
 }
 
 function selector(b: ExampleBinding): string {
-  return `[data-verified-example][data-scenario="${b.scenario}"][data-step="${b.step}"][data-index="${b.index}"][data-part="${b.part}"] pre`;
+  const request = b.request
+    ? `[data-request="${b.request}"]`
+    : ':not([data-request])';
+  return `[data-verified-example][data-scenario="${b.scenario}"][data-step="${b.step}"]${request}[data-index="${b.index}"][data-part="${b.part}"] pre`;
 }
 
 /** The text of one part of the current step, as the simulator shows it. */
 async function simulatorPart(page: Page, b: ExampleBinding): Promise<string> {
+  if (b.part === 'cedar-policy') {
+    return page
+      .getByRole('region', { name: 'Cedar policy' })
+      .getByRole('textbox')
+      .inputValue();
+  }
   const detail = page.getByTestId('sim-step-detail');
   if (b.part === 'token-header' || b.part === 'token-claims') {
     const tokens = detail.locator(`[data-exchange-part="${b.part}"]`);
     return (await tokens.nth(b.index).innerText()).trimEnd();
   }
-  const exchange = detail.locator('article[data-exchange]').nth(b.index);
+  // Exchanges of the step in order; with `request`, only those whose
+  // heading (`xN: METHOD URL -> status`) starts with it.
+  const articles = detail.locator('article[data-exchange]');
+  const headings = await articles.evaluateAll((items) =>
+    items.map((item) =>
+      (item.querySelector('h4')?.textContent ?? '').replace(/^x\d+:\s*/, ''),
+    ),
+  );
+  const matching = headings.flatMap((heading, i) =>
+    !b.request || heading.startsWith(b.request) ? [i] : [],
+  );
+  const exchange = articles.nth(matching[b.index] ?? headings.length);
   await expect(exchange).toBeVisible();
   const text = async (part: string): Promise<string> => {
     const block = exchange.locator(`[data-exchange-part="${part}"]`);

@@ -58,6 +58,10 @@ const REQUIRED = [
       /token_type_hint=access_token|"active"/.test(b.text),
   },
   {
+    what: 'the Cedar policy behind the 403',
+    match: (b: (typeof bindings)[number]) => b.part === 'cedar-policy',
+  },
+  {
     what: 'the 403 denial',
     match: (b: (typeof bindings)[number]) =>
       /403/.test(b.text) && b.part.startsWith('response'),
@@ -145,6 +149,14 @@ describe('binding parser', () => {
     expect(source.slice(binding?.bodyStart, binding?.bodyEnd)).toBe(
       'HTTP/1.1 401 Unauthorized',
     );
+  });
+
+  it('narrows exchanges by request line when `request` is set', () => {
+    const [binding] = parseBindings(
+      '<VerifiedExample scenario="s" step="t" request="GET https://a.example/jwks" part="response">\n\n```http\nx\n```\n\n</VerifiedExample>',
+    );
+    expect(binding?.request).toBe('GET https://a.example/jwks');
+    expect(binding?.index).toBe(0);
   });
 
   it('rejects a binding without a code block or with an unknown part', () => {

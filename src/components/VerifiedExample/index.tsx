@@ -8,6 +8,8 @@ export interface VerifiedExampleProps {
   scenario: string;
   /** Step id within the scenario. */
   step: string;
+  /** Only exchanges whose `METHOD URL` starts with this text count. */
+  request?: string;
   /** Which exchange (or token) of the step, 0-based. */
   index?: number;
   /** Which part of the exchange the code block shows. */
@@ -25,6 +27,7 @@ export interface VerifiedExampleProps {
 export default function VerifiedExample({
   scenario,
   step,
+  request,
   index = 0,
   part,
   children,
@@ -38,6 +41,7 @@ export default function VerifiedExample({
       data-verified-example=""
       data-scenario={scenario}
       data-step={step}
+      data-request={request}
       data-index={index}
       data-part={part}
     >
