@@ -8,30 +8,54 @@
  * RESULT requests=<n> rps=<x> p95_ms=<x> jwks_fetches=<n> rss_before_mb=<x> rss_after_mb=<x>
  */
 import { createMockServer } from '../src/mock-server/server';
-import { login, rssMb, runLoad } from '../src/mock-server/load';
+import { getGc, login, rssMb, runLoad } from '../src/mock-server/load';
 import { option, resultLine, round } from './lib';
 
 async function main(): Promise<void> {
   const requests = Number(option('requests', '10000'));
   const concurrency = Number(option('concurrency', '4'));
-  if (!Number.isInteger(requests) || requests < 1) throw new Error('--requests must be a positive integer');
+  if (!Number.isInteger(requests) || requests < 1)
+    throw new Error('--requests must be a positive integer');
   const server = await createMockServer({ port: 0, scenario: 'happy-path' });
   try {
     const { accessToken } = await login(server.url, server.mcpUrl);
     // Warm-up: first JWKS fetch, Cedar load, JIT.
-    const warm = await runLoad({ mcpUrl: server.mcpUrl, token: accessToken, requests: Math.min(500, requests), concurrency });
-    if (warm.failed) throw new Error(`warm-up failed: ${warm.firstFailure ?? ''}`);
+    const warm = await runLoad({
+      mcpUrl: server.mcpUrl,
+      token: accessToken,
+      requests: Math.min(500, requests),
+      concurrency,
+    });
+    if (warm.failed)
+      throw new Error(`warm-up failed: ${warm.firstFailure ?? ''}`);
     const before = rssMb();
-    const result = await runLoad({ mcpUrl: server.mcpUrl, token: accessToken, requests, concurrency, maxMs: 300_000 });
+    const result = await runLoad({
+      mcpUrl: server.mcpUrl,
+      token: accessToken,
+      requests,
+      concurrency,
+      maxMs: 300_000,
+    });
     const after = rssMb();
     const jwks = server.stats().jwksFetches;
-    console.log(`mock server ${server.mcpUrl}, scenario happy-path, tools/list with a valid token`);
-    console.log(`requests: ${result.completed}/${requests} (${result.failed} failed${result.timedOut ? ', stopped at the time limit' : ''})`);
-    console.log(`elapsed: ${round(result.elapsedMs / 1000, 2)} s, ${round(result.rps)} requests/s, concurrency ${concurrency}`);
-    console.log(`latency: p50 ${round(result.p50Ms, 2)} ms, p95 ${round(result.p95Ms, 2)} ms, max ${round(result.maxMs, 2)} ms`);
+    console.log(
+      `mock server ${server.mcpUrl}, scenario happy-path, tools/list with a valid token`,
+    );
+    console.log(
+      `requests: ${result.completed}/${requests} (${result.failed} failed${result.timedOut ? ', stopped at the time limit' : ''})`,
+    );
+    console.log(
+      `elapsed: ${round(result.elapsedMs / 1000, 2)} s, ${round(result.rps)} requests/s, concurrency ${concurrency}`,
+    );
+    console.log(
+      `latency: p50 ${round(result.p50Ms, 2)} ms, p95 ${round(result.p95Ms, 2)} ms, max ${round(result.maxMs, 2)} ms`,
+    );
     console.log(`JWKS fetches: ${jwks}`);
-    console.log(`rss: ${round(before)} MiB before, ${round(after)} MiB after (${round(((after - before) / before) * 100)}%)${(globalThis as { gc?: unknown }).gc ? '' : ' (no --expose-gc)'}`);
-    if (result.failed) console.log(`first failure: ${result.firstFailure ?? ''}`);
+    console.log(
+      `rss: ${round(before)} MiB before, ${round(after)} MiB after (${round(((after - before) / before) * 100)}%)${getGc() ? ', after full GC' : ', no GC available'}`,
+    );
+    if (result.failed)
+      console.log(`first failure: ${result.firstFailure ?? ''}`);
     console.log(
       resultLine({
         requests: result.completed,

@@ -30,7 +30,10 @@ async function main(): Promise<number> {
       log: (line) => process.stderr.write(`${line}\n`),
     });
   } catch (e) {
-    const message = e instanceof MockServerError || e instanceof Error ? e.message : String(e);
+    const message =
+      e instanceof MockServerError || e instanceof Error
+        ? e.message
+        : String(e);
     process.stderr.write(`mock-server: ${message}\n`);
     return 2;
   }

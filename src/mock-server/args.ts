@@ -23,7 +23,7 @@ export function parseArgs(
   let host = DEFAULT_HOST;
   let scenario = DEFAULT_SCENARIO;
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
+    const arg = argv[i] ?? '';
     if (arg === '--') continue;
     if (arg === '--help' || arg === '-h') return { kind: 'help' };
     const eq = arg.indexOf('=');
@@ -61,7 +61,7 @@ export function helpText(scenarios: readonly ScenarioSummary[]): string {
   return [
     'Usage: npm run mock-server -- [--port 4010] [--scenario <id>] [--host 127.0.0.1]',
     '',
-    'Serves the simulator\'s mock ToolHive MCP server and authorization server over HTTP.',
+    "Serves the simulator's mock ToolHive MCP server and authorization server over HTTP.",
     '',
     'Options:',
     `  --port <n>       port to listen on (default ${DEFAULT_PORT}; 0 picks a free port)`,

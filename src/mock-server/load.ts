@@ -15,13 +15,21 @@ export interface LoginResult {
 const REDIRECT_URI = 'http://127.0.0.1:33418/callback';
 
 /** DCR + authorize (302 read manually) + token, against a mock server origin. */
-export async function login(origin: string, mcpUrl: string): Promise<LoginResult> {
+export async function login(
+  origin: string,
+  mcpUrl: string,
+): Promise<LoginResult> {
   const reg = await fetch(`${origin}/register`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ client_name: 'load driver', redirect_uris: [REDIRECT_URI], token_endpoint_auth_method: 'none' }),
+    body: JSON.stringify({
+      client_name: 'load driver',
+      redirect_uris: [REDIRECT_URI],
+      token_endpoint_auth_method: 'none',
+    }),
   });
-  if (reg.status !== 201) throw new Error(`registration failed: ${reg.status} ${await reg.text()}`);
+  if (reg.status !== 201)
+    throw new Error(`registration failed: ${reg.status} ${await reg.text()}`);
   const { client_id: clientId } = (await reg.json()) as { client_id: string };
   const verifier = randomBytes(32).toString('base64url');
   const challenge = createHash('sha256').update(verifier).digest('base64url');
@@ -37,8 +45,13 @@ export async function login(origin: string, mcpUrl: string): Promise<LoginResult
     resource: mcpUrl,
   }).toString();
   const res = await fetch(authorize, { redirect: 'manual' });
-  const code = new URL(res.headers.get('location') ?? 'http://invalid/').searchParams.get('code');
-  if (res.status !== 302 || !code) throw new Error(`authorize failed: ${res.status} ${res.headers.get('location') ?? ''}`);
+  const code = new URL(
+    res.headers.get('location') ?? 'http://invalid/',
+  ).searchParams.get('code');
+  if (res.status !== 302 || !code)
+    throw new Error(
+      `authorize failed: ${res.status} ${res.headers.get('location') ?? ''}`,
+    );
   const token = await fetch(`${origin}/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -52,7 +65,10 @@ export async function login(origin: string, mcpUrl: string): Promise<LoginResult
     }).toString(),
   });
   const body = (await token.json()) as { access_token?: string };
-  if (token.status !== 200 || !body.access_token) throw new Error(`token request failed: ${token.status} ${JSON.stringify(body)}`);
+  if (token.status !== 200 || !body.access_token)
+    throw new Error(
+      `token request failed: ${token.status} ${JSON.stringify(body)}`,
+    );
   return { accessToken: body.access_token, clientId };
 }
 
@@ -85,7 +101,7 @@ export interface LoadResult {
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const rank = Math.ceil((p / 100) * sorted.length) - 1;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))]!;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))] ?? Number.NaN;
 }
 
 /** Sends `requests` validated MCP requests; every one must answer 200. */

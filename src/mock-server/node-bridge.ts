@@ -9,9 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export type BodyResult =
-  | { kind: 'ok'; body: Buffer }
-  | { kind: 'too-large' }
-  | { kind: 'aborted' };
+  { kind: 'ok'; body: Buffer } | { kind: 'too-large' } | { kind: 'aborted' };
 
 /**
  * Reads the whole request body, stopping as soon as it passes `limit` bytes
@@ -59,7 +57,7 @@ export function toFetchRequest(
 ): Request {
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) {
-    const name = req.rawHeaders[i]!;
+    const name = req.rawHeaders[i] ?? '';
     const value = req.rawHeaders[i + 1] ?? '';
     const lower = name.toLowerCase();
     // Hop-by-hop and framing headers belong to this connection only.

@@ -8,11 +8,28 @@
  *   // ... point a client at server.mcpUrl ...
  *   await server.close();
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getResponse } from 'msw';
-import { MAX_BODY_BYTES, readBody, sendJson, toFetchRequest, writeFetchResponse } from './node-bridge';
-import { LIVE_SCENARIOS, LiveSession, liveScenario, sharedCedarLoader, type LiveScenario } from './world';
+import {
+  MAX_BODY_BYTES,
+  readBody,
+  sendJson,
+  toFetchRequest,
+  writeFetchResponse,
+} from './node-bridge';
+import {
+  LIVE_SCENARIOS,
+  LiveSession,
+  liveScenario,
+  sharedCedarLoader,
+  type LiveScenario,
+} from './world';
 import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SCENARIO } from './args';
 
 export const CONTROL_PREFIX = '/__control/';
@@ -75,9 +92,23 @@ function oauthBody(error: string, description: string) {
 }
 
 /** The error body shape that fits the path: JSON-RPC on the MCP endpoint, OAuth elsewhere. */
-function errorFor(pathname: string, mcpPath: string, status: number, error: string, description: string, rpcCode: number) {
+function errorFor(
+  pathname: string,
+  mcpPath: string,
+  status: number,
+  error: string,
+  description: string,
+  rpcCode: number,
+) {
   if (pathname === mcpPath) {
-    return { status, body: { jsonrpc: '2.0', id: null, error: { code: rpcCode, message: description } } };
+    return {
+      status,
+      body: {
+        jsonrpc: '2.0',
+        id: null,
+        error: { code: rpcCode, message: description },
+      },
+    };
   }
   return { status, body: oauthBody(error, description) };
 }
@@ -92,7 +123,10 @@ class SerialQueue {
   }
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
+function withTimeout<T>(
+  promise: Promise<T>,
+  ms: number,
+): Promise<T | 'timeout'> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), ms);
@@ -101,23 +135,35 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'>
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-export async function createMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+export async function createMockServer(
+  options: MockServerOptions = {},
+): Promise<MockServer> {
   const scenarioId = options.scenario ?? DEFAULT_SCENARIO;
-  const scenario = liveScenario(scenarioId);
-  if (!scenario) {
-    throw new MockServerError('unknown_scenario', `unknown scenario ${scenarioId} (known: ${LIVE_SCENARIOS.map((s) => s.id).join(', ')})`);
+  const found = liveScenario(scenarioId);
+  if (!found) {
+    throw new MockServerError(
+      'unknown_scenario',
+      `unknown scenario ${scenarioId} (known: ${LIVE_SCENARIOS.map((s) => s.id).join(', ')})`,
+    );
   }
+  const scenario: LiveScenario = found;
   const host = options.host ?? DEFAULT_HOST;
   const log = options.log ?? null;
   const queue = new SerialQueue();
-  let session: LiveSession | null = null;
+  // Assigned once the port is known (before any request can arrive).
+  let session: LiveSession;
   let origin = '';
   let requests = 0;
 
   const server: Server = createServer((req, res) => {
     void handle(req, res).catch((e: unknown) => {
       // Last resort: never leave a request hanging.
-      if (!res.headersSent) sendJson(res, 500, oauthBody('server_error', e instanceof Error ? e.message : String(e)));
+      if (!res.headersSent)
+        sendJson(
+          res,
+          500,
+          oauthBody('server_error', e instanceof Error ? e.message : String(e)),
+        );
       else res.destroy();
     });
   });
@@ -125,37 +171,62 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   server.headersTimeout = 15_000;
   server.requestTimeout = 60_000;
   server.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+    if (socket.writable)
+      socket.end(
+        'HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n',
+      );
     else socket.destroy();
   });
 
-  function logLine(method: string, path: string, status: number, check: string | null): void {
+  function logLine(
+    method: string,
+    path: string,
+    status: number,
+    check: string | null,
+  ): void {
     if (!log) return;
     log(`${method} ${path} ${status}${check ? ` check=${check}` : ''}`);
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<void> {
     requests++;
     const method = (req.method ?? 'GET').toUpperCase();
     const rawUrl = req.url ?? '/';
     let target: URL;
     try {
-      target = new URL(rawUrl.startsWith('/') ? rawUrl : new URL(rawUrl).pathname + new URL(rawUrl).search, origin);
+      target = new URL(
+        rawUrl.startsWith('/')
+          ? rawUrl
+          : new URL(rawUrl).pathname + new URL(rawUrl).search,
+        origin,
+      );
     } catch {
-      sendJson(res, 400, oauthBody('invalid_request', 'malformed request target'));
+      sendJson(
+        res,
+        400,
+        oauthBody('invalid_request', 'malformed request target'),
+      );
       logLine(method, rawUrl, 400, null);
       return;
     }
     const path = target.pathname;
-    const live = session!;
+    const live = session;
     const mcpPath = new URL(live.mcpUrl).pathname;
     const cors = corsHeaders(req);
 
-    if (method === 'OPTIONS' && req.headers['access-control-request-method'] && !path.startsWith('/.well-known/oauth-protected-resource')) {
+    if (
+      method === 'OPTIONS' &&
+      req.headers['access-control-request-method'] &&
+      !path.startsWith('/.well-known/oauth-protected-resource')
+    ) {
       res.writeHead(204, {
         ...cors,
         'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
-        'access-control-allow-headers': 'authorization, content-type, mcp-protocol-version, mcp-session-id, last-event-id',
+        'access-control-allow-headers':
+          'authorization, content-type, mcp-protocol-version, mcp-session-id, last-event-id',
         'access-control-max-age': '86400',
         'content-length': '0',
       });
@@ -170,14 +241,26 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
       return;
     }
     if (body.kind === 'too-large') {
-      const e = errorFor(path, mcpPath, 413, 'invalid_request', `request body exceeds ${MAX_BODY_BYTES} bytes`, -32600);
+      const e = errorFor(
+        path,
+        mcpPath,
+        413,
+        'invalid_request',
+        `request body exceeds ${MAX_BODY_BYTES} bytes`,
+        -32600,
+      );
       sendJson(res, e.status, e.body, { connection: 'close', ...cors });
       logLine(method, path, 413, null);
       return;
     }
 
-    if (path.startsWith(CONTROL_PREFIX) || path === CONTROL_PREFIX.slice(0, -1)) {
-      const result = await queue.run(() => control(method, path, req, body.body));
+    if (
+      path.startsWith(CONTROL_PREFIX) ||
+      path === CONTROL_PREFIX.slice(0, -1)
+    ) {
+      const result = await queue.run(() =>
+        control(method, path, req, body.body),
+      );
       sendJson(res, result.status, result.body, cors);
       logLine(method, path, result.status, null);
       return;
@@ -185,26 +268,49 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
 
     const request = toFetchRequest(req, target.toString(), body.body);
     const outcome = await queue.run(async () => {
-      const s = session!;
+      const s = session;
       s.beginRequest();
       try {
-        const response = await withTimeout(resolve(s, request), HANDLER_TIMEOUT_MS);
+        const response = await withTimeout(
+          resolve(s, request),
+          HANDLER_TIMEOUT_MS,
+        );
         return { response, check: s.failedCheck() };
       } catch (e) {
-        return { response: e instanceof Error ? e : new Error(String(e)), check: s.failedCheck() };
+        return {
+          response: e instanceof Error ? e : new Error(String(e)),
+          check: s.failedCheck(),
+        };
       } finally {
         s.endRequest();
       }
     });
     let response: Response;
     if (outcome.response === 'timeout') {
-      const e = errorFor(path, mcpPath, 504, 'temporarily_unavailable', 'the simulated server did not answer in time', -32603);
+      const e = errorFor(
+        path,
+        mcpPath,
+        504,
+        'temporarily_unavailable',
+        'the simulated server did not answer in time',
+        -32603,
+      );
       response = Response.json(e.body, { status: e.status });
     } else if (outcome.response instanceof Error) {
-      const e = errorFor(path, mcpPath, 500, 'server_error', outcome.response.message, -32603);
+      const e = errorFor(
+        path,
+        mcpPath,
+        500,
+        'server_error',
+        outcome.response.message,
+        -32603,
+      );
       response = Response.json(e.body, { status: e.status });
     } else if (outcome.response === undefined) {
-      response = Response.json(oauthBody('not_found', `nothing is served at ${path}`), { status: 404 });
+      response = Response.json(
+        oauthBody('not_found', `nothing is served at ${path}`),
+        { status: 404 },
+      );
     } else {
       response = outcome.response;
     }
@@ -213,7 +319,10 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   }
 
   /** Resolves a request against the session's handlers, following internal login redirects. */
-  async function resolve(s: LiveSession, request: Request): Promise<Response | undefined> {
+  async function resolve(
+    s: LiveSession,
+    request: Request,
+  ): Promise<Response | undefined> {
     let response = await getResponse(s.world.handlers, request);
     for (let hop = 0; response && hop < MAX_INTERNAL_REDIRECTS; hop++) {
       if (response.status < 300 || response.status > 303) break;
@@ -226,63 +335,135 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
         break;
       }
       const route = s.world.routeFor(next);
-      const internal = route && (next.origin !== origin || (route.actor === 'authorization-server' && s.world.as.matches(next.pathname)));
+      const internal =
+        route &&
+        (next.origin !== origin ||
+          (route.actor === 'authorization-server' &&
+            s.world.as.matches(next.pathname)));
       if (!internal) break;
-      response = await getResponse(s.world.handlers, new Request(next, { redirect: 'manual' }));
+      response = await getResponse(
+        s.world.handlers,
+        new Request(next, { redirect: 'manual' }),
+      );
     }
     return response;
   }
 
-  async function control(method: string, path: string, req: IncomingMessage, body: Buffer): Promise<{ status: number; body: unknown }> {
-    const s = session!;
+  async function control(
+    method: string,
+    path: string,
+    req: IncomingMessage,
+    body: Buffer,
+  ): Promise<{ status: number; body: unknown }> {
+    const s = session;
     const name = path.slice(CONTROL_PREFIX.length);
-    const routes: Record<string, string> = { clock: 'POST', 'rotate-keys': 'POST', log: 'GET', reset: 'POST', state: 'GET' };
+    const routes: Record<string, string> = {
+      clock: 'POST',
+      'rotate-keys': 'POST',
+      log: 'GET',
+      reset: 'POST',
+      state: 'GET',
+    };
     const expected = routes[name];
-    if (!expected) return { status: 404, body: oauthBody('not_found', `unknown control endpoint ${path}`) };
-    if (method !== expected) return { status: 405, body: oauthBody('invalid_request', `${path} accepts ${expected} only`) };
+    if (!expected)
+      return {
+        status: 404,
+        body: oauthBody('not_found', `unknown control endpoint ${path}`),
+      };
+    if (method !== expected)
+      return {
+        status: 405,
+        body: oauthBody('invalid_request', `${path} accepts ${expected} only`),
+      };
     let input: Record<string, unknown> = {};
     if (body.length > 0) {
       const type = String(req.headers['content-type'] ?? '');
       if (!/^application\/json\b/i.test(type)) {
-        return { status: 415, body: oauthBody('invalid_request', 'control bodies must be application/json') };
+        return {
+          status: 415,
+          body: oauthBody(
+            'invalid_request',
+            'control bodies must be application/json',
+          ),
+        };
       }
       let parsed: unknown;
       try {
         parsed = JSON.parse(body.toString('utf8'));
       } catch {
-        return { status: 400, body: oauthBody('invalid_request', 'body is not valid JSON') };
+        return {
+          status: 400,
+          body: oauthBody('invalid_request', 'body is not valid JSON'),
+        };
       }
       if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-        return { status: 400, body: oauthBody('invalid_request', 'body must be a JSON object') };
+        return {
+          status: 400,
+          body: oauthBody('invalid_request', 'body must be a JSON object'),
+        };
       }
       input = parsed as Record<string, unknown>;
     }
     switch (name) {
       case 'clock': {
         const seconds = input.advance;
-        if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
-          return { status: 400, body: oauthBody('invalid_request', 'advance must be a non-negative number of seconds') };
+        if (
+          typeof seconds !== 'number' ||
+          !Number.isFinite(seconds) ||
+          seconds < 0
+        ) {
+          return {
+            status: 400,
+            body: oauthBody(
+              'invalid_request',
+              'advance must be a non-negative number of seconds',
+            ),
+          };
         }
         const events = await s.advanceClock(seconds);
-        return { status: 200, body: { now: s.world.clock.iso(), epochSeconds: s.world.clock.epochSeconds(), events } };
+        return {
+          status: 200,
+          body: {
+            now: s.world.clock.iso(),
+            epochSeconds: s.world.clock.epochSeconds(),
+            events,
+          },
+        };
       }
       case 'rotate-keys': {
         const keepOld = input.keepOld ?? true;
-        if (typeof keepOld !== 'boolean') return { status: 400, body: oauthBody('invalid_request', 'keepOld must be a boolean') };
-        return { status: 200, body: { ...s.rotateKeys(keepOld), now: s.world.clock.iso() } };
+        if (typeof keepOld !== 'boolean')
+          return {
+            status: 400,
+            body: oauthBody('invalid_request', 'keepOld must be a boolean'),
+          };
+        return {
+          status: 200,
+          body: { ...s.rotateKeys(keepOld), now: s.world.clock.iso() },
+        };
       }
       case 'log':
-        return { status: 200, body: { exchanges: s.world.recorder.all(), dropped: s.world.recorder.dropped, limit: s.world.recorder.limit } };
+        return {
+          status: 200,
+          body: {
+            exchanges: s.world.recorder.all(),
+            dropped: s.world.recorder.dropped,
+            limit: s.world.recorder.limit,
+          },
+        };
       case 'reset':
-        session = new LiveSession(scenario!, origin, sharedCedarLoader);
-        return { status: 200, body: { scenario: scenario!.id, now: session.world.clock.iso() } };
+        session = new LiveSession(scenario, origin, sharedCedarLoader);
+        return {
+          status: 200,
+          body: { scenario: scenario.id, now: session.world.clock.iso() },
+        };
       default:
         return { status: 200, body: state() };
     }
   }
 
   function state() {
-    const s = session!;
+    const s = session;
     return {
       scenario: s.scenario.id,
       now: s.world.clock.iso(),
@@ -297,8 +478,20 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   await new Promise<void>((resolvePromise, reject) => {
     const onError = (err: NodeJS.ErrnoException) => {
       server.off('listening', onListening);
-      if (err.code === 'EADDRINUSE') reject(new MockServerError('port_in_use', `port ${options.port ?? DEFAULT_PORT} on ${host} is already in use`));
-      else reject(new MockServerError('listen_failed', `cannot listen on ${host}:${options.port ?? DEFAULT_PORT}: ${err.message}`));
+      if (err.code === 'EADDRINUSE')
+        reject(
+          new MockServerError(
+            'port_in_use',
+            `port ${options.port ?? DEFAULT_PORT} on ${host} is already in use`,
+          ),
+        );
+      else
+        reject(
+          new MockServerError(
+            'listen_failed',
+            `cannot listen on ${host}:${options.port ?? DEFAULT_PORT}: ${err.message}`,
+          ),
+        );
     };
     const onListening = () => {
       server.off('error', onError);
@@ -315,22 +508,22 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   return {
     url: origin,
     get mcpUrl() {
-      return session!.mcpUrl;
+      return session.mcpUrl;
     },
     get issuer() {
-      return session!.issuer;
+      return session.issuer;
     },
     port,
     host,
     scenario,
     get session() {
-      return session!;
+      return session;
     },
     stats: () => ({
       requests,
-      jwksFetches: session!.jwksFetches,
-      logSize: session!.world.recorder.all().length,
-      logDropped: session!.world.recorder.dropped,
+      jwksFetches: session.jwksFetches,
+      logSize: session.world.recorder.all().length,
+      logDropped: session.world.recorder.dropped,
     }),
     close: () =>
       new Promise<void>((resolveClose) => {
@@ -345,14 +538,19 @@ function corsHeaders(req: IncomingMessage): Record<string, string> {
   if (!origin) return {};
   return {
     'access-control-allow-origin': origin,
-    'access-control-expose-headers': 'www-authenticate, mcp-session-id, mcp-protocol-version, location',
+    'access-control-expose-headers':
+      'www-authenticate, mcp-session-id, mcp-protocol-version, location',
     vary: 'origin',
   };
 }
 
 /** CORS headers the actor's response does not already carry. */
-function missingCors(response: Response, cors: Record<string, string>): Record<string, string> {
+function missingCors(
+  response: Response,
+  cors: Record<string, string>,
+): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(cors)) if (!response.headers.has(k)) out[k] = v;
+  for (const [k, v] of Object.entries(cors))
+    if (!response.headers.has(k)) out[k] = v;
   return out;
 }

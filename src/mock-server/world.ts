@@ -15,12 +15,26 @@
  * Nothing here re-implements an actor.
  */
 import { http, type RequestHandler } from 'msw';
-import { World, DEFAULT_URLS, cachedLoader, type WorldConfig, type WorldUrls } from '../simulator/engine/world';
+import {
+  World,
+  DEFAULT_URLS,
+  cachedLoader,
+  type WorldConfig,
+  type WorldUrls,
+} from '../simulator/engine/world';
 import { ExchangeRecorder } from '../simulator/engine/recorder';
 import { newStepContext } from '../simulator/engine/host';
-import { defaultCedarLoader, type CedarLoader } from '../simulator/engine/cedar-api';
+import {
+  defaultCedarLoader,
+  type CedarLoader,
+} from '../simulator/engine/cedar-api';
 import { DEFAULT_CEDAR_POLICY } from '../simulator/engine/policy';
-import { SCENARIOS, scenarioDef, worldConfigFor, type ScenarioRow } from '../simulator/engine/scenarios';
+import {
+  SCENARIOS,
+  scenarioDef,
+  worldConfigFor,
+  type ScenarioRow,
+} from '../simulator/engine/scenarios';
 import { advanceWorld } from '../simulator/engine/tick';
 import { createHandlers, dispatch } from '../simulator/http/handlers';
 import type { ClockEvent, Exchange, StepId } from '../simulator/engine/types';
@@ -52,11 +66,18 @@ export class BoundedRecorder extends ExchangeRecorder {
     request: Exchange['request'],
     response: Exchange['response'],
   ): Exchange {
-    const exchange: Exchange = { id: `x${seq}`, stepId, actor, at, request, response };
+    const exchange: Exchange = {
+      id: `x${seq}`,
+      stepId,
+      actor,
+      at,
+      request,
+      response,
+    };
     const entry = { ...exchange, seq };
     // Nested server-to-server calls finish first but began later: keep seq order.
     let i = this.#items.length;
-    while (i > 0 && this.#items[i - 1]!.seq > seq) i--;
+    while (i > 0 && (this.#items[i - 1]?.seq ?? 0) > seq) i--;
     this.#items.splice(i, 0, entry);
     if (this.#items.length > this.limit) {
       const excess = this.#items.length - this.limit;
@@ -77,8 +98,10 @@ export class BoundedRecorder extends ExchangeRecorder {
 
   override latestFor(url: string): Exchange | undefined {
     for (let i = this.#items.length - 1; i >= 0; i--) {
-      const { seq: _seq, ...rest } = this.#items[i]!;
-      if (rest.request.url === url) return rest;
+      const item = this.#items[i];
+      if (item?.request.url !== url) continue;
+      const { seq: _seq, ...rest } = item;
+      return rest;
     }
     return undefined;
   }
@@ -99,7 +122,7 @@ class LiveWorld extends World {
   override readonly recorder: BoundedRecorder = new BoundedRecorder();
 }
 
-/** A scenario the mock server offers: an engine scenario, or a live-mode extra. */
+/** A scenario the mock server offers: an engine scenario plus its live-mode notes. */
 export interface LiveScenario {
   id: string;
   title: string;
@@ -110,44 +133,53 @@ export interface LiveScenario {
   override?: (config: WorldConfig, urls: WorldUrls) => WorldConfig;
 }
 
-function engineRow(id: string): ScenarioRow {
-  const row = SCENARIOS.find((s) => s.id === id);
-  if (!row) throw new Error(`engine scenario ${id} is missing`);
-  return row;
-}
-
 /**
  * Live-mode overrides. In the browser these faults come from the simulated
  * client's steps; a real client does not produce them, so the servers are
  * configured to show the same failure.
  */
-const LIVE_OVERRIDES: Record<string, Pick<LiveScenario, 'liveNote' | 'override'>> = {
+const LIVE_OVERRIDES: Record<
+  string,
+  Pick<LiveScenario, 'liveNote' | 'override'>
+> = {
   'wrong-audience': {
-    liveNote: 'ToolHive expects the other MCP server as audience, so your token is rejected on aud (401 invalid_token)',
-    override: (config, urls) => ({ ...config, toolhive: { ...config.toolhive, audience: urls.otherMcp } }),
+    liveNote:
+      'ToolHive expects the other MCP server as audience, so your token is rejected on aud (401 invalid_token)',
+    override: (config, urls) => ({
+      ...config,
+      toolhive: { ...config.toolhive, audience: urls.otherMcp },
+    }),
   },
-  'expired-token': { liveNote: 'POST /__control/clock {"advance": 3601} to expire your token' },
-  'key-rotation': { liveNote: 'POST /__control/rotate-keys, then /__control/clock {"advance": 900} for the JWKS refresh' },
-  'bad-signature': { liveNote: 'present a token with a broken signature yourself' },
+  'expired-token': {
+    liveNote: 'POST /__control/clock {"advance": 3601} to expire your token',
+  },
+  'key-rotation': {
+    liveNote:
+      'POST /__control/rotate-keys, then /__control/clock {"advance": 900} for the JWKS refresh',
+  },
+  'bad-signature': {
+    liveNote: 'present a token with a broken signature yourself',
+  },
   'alg-none': { liveNote: 'present an alg "none" token yourself' },
   'hs256-public-key': { liveNote: 'present an HS256 token yourself' },
   'missing-kid': { liveNote: 'present a token without kid yourself' },
   'pkce-mismatch': { liveNote: 'send a wrong code_verifier yourself' },
   'code-reuse': { liveNote: 'redeem the same code twice yourself' },
   'missing-header': { liveNote: 'call the MCP endpoint without Authorization' },
-  'state-mismatch': { liveNote: 'the callback carries state=attacker-chosen-state; your client must refuse it' },
+  'state-mismatch': {
+    liveNote:
+      'the callback carries state=attacker-chosen-state; your client must refuse it',
+  },
 };
 
-/** Every scenario id the server accepts, in catalogue order, plus live-only extras. */
+/** Every scenario id the server accepts, in catalogue order. */
 export const LIVE_SCENARIOS: readonly LiveScenario[] = [
-  ...SCENARIOS.map((row): LiveScenario => ({ id: row.id, title: scenarioDef(row).title, row, ...LIVE_OVERRIDES[row.id] })),
-  {
-    id: 'consent-denied',
-    title: 'Consent denied (mock server only)',
-    liveNote: 'the authorize endpoint redirects with error=access_denied',
-    row: engineRow('happy-path'),
-    override: (config) => ({ ...config, authServer: { ...config.authServer, consent: 'deny' } }),
-  },
+  ...SCENARIOS.map((row): LiveScenario => ({
+    id: row.id,
+    title: scenarioDef(row).title,
+    row,
+    ...LIVE_OVERRIDES[row.id],
+  })),
 ];
 
 export function liveScenario(id: string): LiveScenario | undefined {
@@ -164,7 +196,10 @@ export function localUrls(origin: string): WorldUrls {
 }
 
 /** The two demo RSA keys rotate into each other. */
-const ROTATION: Record<string, DemoKeyName> = { asMain: 'asRotated', asRotated: 'asMain' };
+const ROTATION: Record<string, DemoKeyName> = {
+  asMain: 'asRotated',
+  asRotated: 'asMain',
+};
 
 export interface RotationResult {
   signingKid: string;
@@ -180,7 +215,11 @@ export class LiveSession {
   readonly #hiddenKids = new Set<string>();
   #requestSeq = 0;
 
-  constructor(scenario: LiveScenario, origin: string, loadCedar: () => ReturnType<CedarLoader>) {
+  constructor(
+    scenario: LiveScenario,
+    origin: string,
+    loadCedar: () => ReturnType<CedarLoader>,
+  ) {
     this.scenario = scenario;
     this.origin = origin;
     const urls = localUrls(origin);
@@ -192,7 +231,10 @@ export class LiveSession {
       policy: DEFAULT_CEDAR_POLICY,
       cedar: loadCedar,
       handlers: (world) => [this.#jwksFilter(world), ...createHandlers(world)],
-      send: () => Promise.reject(new Error('the simulated client is not used by the mock server')),
+      send: () =>
+        Promise.reject(
+          new Error('the simulated client is not used by the mock server'),
+        ),
     }) as World & { recorder: BoundedRecorder };
     this.world.ctx = newStepContext('idle');
   }
@@ -202,20 +244,32 @@ export class LiveSession {
    * recorded), dropping keys that a rotation unpublished.
    */
   #jwksFilter(world: World): RequestHandler {
-    const jwksUrl = world.as.endpoint('jwks')!;
+    const jwksUrl = world.as.endpoint('jwks') ?? `${world.as.origin}/jwks`;
     return http.get(jwksUrl, async ({ request }) => {
       if (this.#hiddenKids.size === 0) return undefined;
       const route = world.routeFor(new URL(request.url));
       if (!route) return undefined;
-      return dispatch(world, { ...route, handle: async (req) => this.#filterJwks(await route.handle(req)) }, request);
+      return dispatch(
+        world,
+        {
+          ...route,
+          handle: async (req) => this.#filterJwks(await route.handle(req)),
+        },
+        request,
+      );
     });
   }
 
   async #filterJwks(res: Response): Promise<Response> {
     if (res.status !== 200) return res;
     const body = (await res.json()) as { keys?: Array<{ kid?: string }> };
-    const keys = (body.keys ?? []).filter((k) => !this.#hiddenKids.has(k.kid ?? ''));
-    return new Response(JSON.stringify({ ...body, keys }), { status: 200, headers: res.headers });
+    const keys = (body.keys ?? []).filter(
+      (k) => !this.#hiddenKids.has(k.kid ?? ''),
+    );
+    return new Response(JSON.stringify({ ...body, keys }), {
+      status: 200,
+      headers: res.headers,
+    });
   }
 
   get mcpUrl(): string {
@@ -243,7 +297,8 @@ export class LiveSession {
     // The backend actor keeps the headers of every request it received (for
     // the browser's side-by-side view); a long-running server keeps the newest.
     const received = this.world.backend.received;
-    if (received.length > BACKEND_RECEIVED_LIMIT) received.splice(0, received.length - BACKEND_RECEIVED_LIMIT);
+    if (received.length > BACKEND_RECEIVED_LIMIT)
+      received.splice(0, received.length - BACKEND_RECEIVED_LIMIT);
   }
 
   async advanceClock(seconds: number): Promise<ClockEvent[]> {

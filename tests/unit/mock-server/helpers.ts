@@ -2,7 +2,10 @@
  * Test helpers: a minimal OAuthClientProvider for the official MCP TypeScript
  * SDK that follows the authorize 302 itself, and raw MCP/control calls.
  */
-import { auth, type OAuthClientProvider } from '@modelcontextprotocol/sdk/client/auth.js';
+import {
+  auth,
+  type OAuthClientProvider,
+} from '@modelcontextprotocol/sdk/client/auth.js';
 import type {
   OAuthClientInformationMixed,
   OAuthClientMetadata,
@@ -88,10 +91,17 @@ export async function sdkLogin(
 ): Promise<{ provider: FollowRedirectProvider; accessToken: string }> {
   const first = await auth(provider, { serverUrl: mcpUrl });
   if (first !== 'REDIRECT') throw new Error(`expected REDIRECT, got ${first}`);
-  if (!provider.code) throw new Error(`no code (error=${provider.redirectError ?? 'none'})`);
-  const second = await auth(provider, { serverUrl: mcpUrl, authorizationCode: provider.code });
-  if (second !== 'AUTHORIZED') throw new Error(`expected AUTHORIZED, got ${second}`);
-  return { provider, accessToken: provider.tokens()!.access_token };
+  if (!provider.code)
+    throw new Error(`no code (error=${provider.redirectError ?? 'none'})`);
+  const second = await auth(provider, {
+    serverUrl: mcpUrl,
+    authorizationCode: provider.code,
+  });
+  if (second !== 'AUTHORIZED')
+    throw new Error(`expected AUTHORIZED, got ${second}`);
+  const accessToken = provider.tokens()?.access_token;
+  if (!accessToken) throw new Error('no access token saved');
+  return { provider, accessToken };
 }
 
 let rpcId = 0;
@@ -125,12 +135,21 @@ export async function control(
     method: name === 'log' || name === 'state' ? 'GET' : 'POST',
     ...(body === undefined
       ? {}
-      : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+      : {
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }),
   });
-  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+  return {
+    status: res.status,
+    json: (await res.json()) as Record<string, unknown>,
+  };
 }
 
 /** The error code in a WWW-Authenticate header, for example invalid_token. */
 export function challengeError(res: Response): string | null {
-  return /error="([^"]*)"/.exec(res.headers.get('www-authenticate') ?? '')?.[1] ?? null;
+  return (
+    /error="([^"]*)"/.exec(res.headers.get('www-authenticate') ?? '')?.[1] ??
+    null
+  );
 }

@@ -5,16 +5,23 @@
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMockServer, type MockServer } from '../../../src/mock-server/server';
+import {
+  createMockServer,
+  type MockServer,
+} from '../../../src/mock-server/server';
 import { challengeError, mcpCall, sdkLogin } from './helpers';
 
 /** Streams `size` bytes with chunked encoding (no content-length) and returns the status. */
 function chunkedPost(url: string, size: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
+    const req = httpRequest(
+      url,
+      { method: 'POST', headers: { 'content-type': 'application/json' } },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
     req.on('error', reject);
     const chunk = Buffer.alloc(64 * 1024, 0x61);
     let sent = 0;
@@ -61,14 +68,25 @@ describe('malformed input', () => {
   afterAll(() => server.close());
 
   async function stillServing() {
-    const res = await fetch(`${server.url}/.well-known/oauth-protected-resource/mcp`);
+    const res = await fetch(
+      `${server.url}/.well-known/oauth-protected-resource/mcp`,
+    );
     expect(res.status).toBe(200);
-    expect((await mcpCall(server.mcpUrl, token, 'tools/list')).status).toBe(200);
+    expect((await mcpCall(server.mcpUrl, token, 'tools/list')).status).toBe(
+      200,
+    );
   }
 
   it('malformed JSON on the MCP endpoint', async () => {
-    const headers = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
-    const noToken = await fetch(server.mcpUrl, { method: 'POST', headers, body: '{"jsonrpc":' });
+    const headers = {
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+    };
+    const noToken = await fetch(server.mcpUrl, {
+      method: 'POST',
+      headers,
+      body: '{"jsonrpc":',
+    });
     expect(noToken.status).toBe(401);
     expect(challengeError(noToken)).toBe('invalid_request');
     const withToken = await fetch(server.mcpUrl, {
@@ -82,10 +100,19 @@ describe('malformed input', () => {
   });
 
   it('malformed tokens get 401 invalid_token', async () => {
-    for (const bad of ['abc', 'a.b.c', `${token}x`, 'e30.e30.', '\u00e9'.repeat(10)]) {
+    for (const bad of [
+      'abc',
+      'a.b.c',
+      `${token}x`,
+      'e30.e30.',
+      '\u00e9'.repeat(10),
+    ]) {
       const res = await fetch(server.mcpUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${encodeURIComponent(bad)}` },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${encodeURIComponent(bad)}`,
+        },
         body: '{"jsonrpc":"2.0","id":1,"method":"tools/list"}',
       });
       expect(res.status).toBe(401);
@@ -101,7 +128,9 @@ describe('malformed input', () => {
       body: JSON.stringify({ grant_type: 'authorization_code', code: 'x' }),
     });
     expect(token.status).toBe(400);
-    expect(((await token.json()) as { error: string }).error).toBe('invalid_request');
+    expect(((await token.json()) as { error: string }).error).toBe(
+      'invalid_request',
+    );
 
     const register = await fetch(`${server.url}/register`, {
       method: 'POST',
@@ -109,18 +138,26 @@ describe('malformed input', () => {
       body: '{not json',
     });
     expect(register.status).toBe(400);
-    expect(((await register.json()) as { error: string }).error).toBe('invalid_client_metadata');
+    expect(((await register.json()) as { error: string }).error).toBe(
+      'invalid_client_metadata',
+    );
 
-    const authorize = await fetch(`${server.url}/authorize`, { redirect: 'manual' });
+    const authorize = await fetch(`${server.url}/authorize`, {
+      redirect: 'manual',
+    });
     expect(authorize.status).toBe(400);
-    expect(((await authorize.json()) as { error: string }).error).toBe('invalid_client');
+    expect(((await authorize.json()) as { error: string }).error).toBe(
+      'invalid_client',
+    );
 
     const grant = await fetch(`${server.url}/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: 'grant_type=password&username=a',
     });
-    expect(((await grant.json()) as { error: string }).error).toBe('unsupported_grant_type');
+    expect(((await grant.json()) as { error: string }).error).toBe(
+      'unsupported_grant_type',
+    );
     await stillServing();
   });
 
@@ -132,15 +169,22 @@ describe('malformed input', () => {
       body: big,
     });
     expect(declared.status).toBe(413);
-    expect(((await declared.json()) as { error: string }).error).toBe('invalid_request');
+    expect(((await declared.json()) as { error: string }).error).toBe(
+      'invalid_request',
+    );
 
     const mcp = await fetch(server.mcpUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+      },
       body: big,
     });
     expect(mcp.status).toBe(413);
-    expect(((await mcp.json()) as { error: { code: number } }).error.code).toBe(-32600);
+    expect(((await mcp.json()) as { error: { code: number } }).error.code).toBe(
+      -32600,
+    );
 
     expect(await chunkedPost(server.mcpUrl, 2 * 1024 * 1024)).toBe(413);
     // Exactly 1 MiB is still accepted (and answered by the actor).
@@ -161,11 +205,15 @@ describe('malformed input', () => {
   });
 
   it('garbage on the socket gets 400, and aborted uploads do not wedge the server', async () => {
-    expect(await rawRequest(server.port, 'THIS IS NOT HTTP\r\n\r\n')).toContain('400');
+    expect(await rawRequest(server.port, 'THIS IS NOT HTTP\r\n\r\n')).toContain(
+      '400',
+    );
     // Promise a body, send half of it, then hang up.
     await new Promise<void>((resolve) => {
       const socket = connect(server.port, '127.0.0.1', () => {
-        socket.write('POST /token HTTP/1.1\r\nhost: x\r\ncontent-length: 100\r\n\r\ngrant_type=');
+        socket.write(
+          'POST /token HTTP/1.1\r\nhost: x\r\ncontent-length: 100\r\n\r\ngrant_type=',
+        );
         setTimeout(() => {
           socket.destroy();
           resolve();

@@ -5,8 +5,11 @@
  * more than 20% after the warm-up. Prints requests/s, p95 latency and memory.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMockServer, type MockServer } from '../../../src/mock-server/server';
-import { login, rssMb, runLoad } from '../../../src/mock-server/load';
+import {
+  createMockServer,
+  type MockServer,
+} from '../../../src/mock-server/server';
+import { getGc, login, rssMb, runLoad } from '../../../src/mock-server/load';
 
 const REQUESTS = 10_000;
 const WARM_UP = 1_000;
@@ -26,7 +29,12 @@ describe('soak', () => {
     async () => {
       const { accessToken } = await login(server.url, server.mcpUrl);
       // Warm-up: JIT, the Cedar wasm load, the first JWKS fetch, and a full exchange log.
-      const warm = await runLoad({ mcpUrl: server.mcpUrl, token: accessToken, requests: WARM_UP, concurrency: CONCURRENCY });
+      const warm = await runLoad({
+        mcpUrl: server.mcpUrl,
+        token: accessToken,
+        requests: WARM_UP,
+        concurrency: CONCURRENCY,
+      });
       expect(warm.failed).toBe(0);
       const before = rssMb();
       const result = await runLoad({
@@ -39,7 +47,7 @@ describe('soak', () => {
       const after = rssMb();
       const stats = server.stats();
       const growth = (after - before) / before;
-      const gc = (globalThis as { gc?: unknown }).gc ? 'gc' : 'no gc';
+      const gc = getGc() ? 'after full GC' : 'no GC available';
       console.log(
         [
           `soak: ${result.completed}/${REQUESTS} requests${result.timedOut ? ' (stopped at the time bound)' : ''}, ${result.failed} failed`,
