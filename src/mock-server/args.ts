@@ -7,6 +7,8 @@ export const DEFAULT_SCENARIO = 'happy-path';
 export interface ScenarioSummary {
   id: string;
   title: string;
+  /** How the scenario shows up for a real client, when it differs from the browser. */
+  liveNote?: string;
 }
 
 export type ParsedArgs =
@@ -70,6 +72,9 @@ export function helpText(scenarios: readonly ScenarioSummary[]): string {
     '  --help           show this text',
     '',
     'Scenarios:',
-    ...scenarios.map((s) => `  ${s.id.padEnd(width)}  ${s.title}`),
+    ...scenarios.map(
+      (s) =>
+        `  ${s.id.padEnd(width)}  ${s.title}${s.liveNote ? ` (live: ${s.liveNote})` : ''}`,
+    ),
   ].join('\n');
 }
