@@ -83,6 +83,12 @@ export const AUTHN_DIAGRAM_MESSAGES: readonly DiagramMessage[] = [
     text: 'MCP request with Authorization: Bearer token',
   },
   {
+    id: 'jwks',
+    from: 'toolhive',
+    to: 'authserver',
+    text: 'GET JWKS on first use, then cached and refreshed on a schedule',
+  },
+  {
     id: 'validation',
     from: 'toolhive',
     to: 'toolhive',
