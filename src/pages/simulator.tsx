@@ -17,8 +17,14 @@ export default function SimulatorPage(): ReactNode {
           servers running in your browser: ToolHive in front of an MCP server,
           an authorization server and a backend. Tokens are really signed and
           checked, and Cedar really decides. The{' '}
-          <Link to="/concepts/auth-framework">concept page</Link> explains each
-          step. The address bar always links to the step you are on.
+          <Link
+            to="/concepts/auth-framework"
+            style={{ textDecoration: 'underline' }}
+          >
+            concept page
+          </Link>{' '}
+          explains each step. The address bar always links to the step you are
+          on.
         </p>
         <Simulator urlStyle="query" variant="page" />
       </main>

@@ -31,7 +31,9 @@ export default function SimulatorEmbed({
       return undefined;
     }
     const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) setActive('seen');
+      if (!entries.some((e) => e.isIntersecting)) return;
+      // Keep the reader's focus in the simulator if it was on the placeholder.
+      setActive(element.contains(document.activeElement) ? 'started' : 'seen');
     });
     observer.observe(element);
     return () => observer.disconnect();

@@ -33,7 +33,12 @@ export default function DiagramPanel({
       data-testid="sim-diagram"
     >
       <summary>{name} flow, with this step highlighted</summary>
-      <div style={{ overflowX: 'auto' }}>
+      <div
+        className={styles.diagramScroll}
+        role="region"
+        aria-label={`${name} diagram (scrolls sideways on small screens)`}
+        tabIndex={0}
+      >
         <FlowDiagram id={diagram} highlight={highlight} />
       </div>
       <details className={styles.details}>

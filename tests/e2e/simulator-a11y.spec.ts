@@ -1,0 +1,92 @@
+import { mkdir } from 'node:fs/promises';
+import {
+  test,
+  expect,
+  gotoInMode,
+  axeViolations,
+  type ColorMode,
+} from './support/fixtures';
+import {
+  next,
+  openAllDetails,
+  openSimulator,
+  runToEnd,
+  simRoot,
+  waitIdle,
+} from './simulator-helpers';
+
+// After each step only the simulator is scanned again (a full scan of the
+// long concept page takes over 10 s); each page is scanned whole once.
+const PAGES = [
+  {
+    name: '/simulator',
+    path: 'simulator?scenario=happy-path',
+    scope: '[data-simulator]',
+  },
+  {
+    name: 'the concept page',
+    path: 'concepts/auth-framework#sim-scenario=happy-path&sim-step=0',
+    scope: '[data-simulator-embed]',
+  },
+] as const;
+
+test.describe('accessibility', () => {
+  test.describe.configure({ mode: 'parallel' });
+
+  for (const mode of ['light', 'dark'] as ColorMode[]) {
+    for (const target of PAGES) {
+      test(`axe finds nothing on ${target.name} after each happy-path step in ${mode} mode`, async ({
+        page,
+      }) => {
+        test.setTimeout(180_000);
+        await gotoInMode(page, target.path, mode);
+        await expect(simRoot(page)).toHaveAttribute('data-cursor', '0', {
+          timeout: 20_000,
+        });
+        await waitIdle(page);
+        await openAllDetails(page);
+        expect(await axeViolations(page)).toEqual([]);
+        const total = await page.getByTestId('sim-steps').locator('li').count();
+        for (let n = 1; n <= total; n += 1) {
+          await next(page, n);
+          await openAllDetails(page);
+          expect(
+            await axeViolations(page, target.scope),
+            `after step ${n}`,
+          ).toEqual([]);
+        }
+      });
+    }
+  }
+});
+
+test.describe('screenshots (checked by eye; saved under test-results/)', () => {
+  test.describe.configure({ mode: 'parallel' });
+
+  for (const width of [1280, 375]) {
+    for (const mode of ['light', 'dark'] as ColorMode[]) {
+      test(`the simulator at ${width} px in ${mode} mode has nothing cut off`, async ({
+        page,
+      }) => {
+        await page.setViewportSize({ width, height: 900 });
+        await page.emulateMedia({ colorScheme: mode });
+        await openSimulator(page, 'scenario=cedar-deny');
+        await runToEnd(page);
+        await openAllDetails(page);
+        // Nothing is wider than the viewport.
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - window.innerWidth,
+        );
+        expect(overflow).toBeLessThanOrEqual(0);
+        const box = await simRoot(page).boundingBox();
+        expect(box?.x ?? -1).toBeGreaterThanOrEqual(0);
+        expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(width);
+        await mkdir('test-results/simulator', { recursive: true });
+        await page.screenshot({
+          path: `test-results/simulator/simulator-${width}-${mode}.png`,
+          fullPage: true,
+        });
+      });
+    }
+  }
+});

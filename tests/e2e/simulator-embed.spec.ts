@@ -1,0 +1,141 @@
+import type { Page, Response } from '@playwright/test';
+import { test, expect, waitForHydration } from './support/fixtures';
+import { next, simRoot, waitIdle } from './simulator-helpers';
+
+const CONCEPT = 'concepts/auth-framework';
+const PLAIN = 'glossary';
+
+/** Strings that only the lazily loaded simulator code contains. */
+const LAZY_MARKERS = [
+  'mockServiceWorker.js', // msw's browser worker setup
+  'JWSSignatureVerificationFailed', // jose
+  'cedar_wasm_bg.wasm', // Cedar
+];
+
+interface JsLog {
+  bytes: number;
+  bodies: string[];
+}
+
+function recordJs(page: Page): JsLog {
+  const log: JsLog = { bytes: 0, bodies: [] };
+  page.on('response', (response: Response) => {
+    const type = response.headers()['content-type'] ?? '';
+    if (!type.includes('javascript') && !response.url().endsWith('.js')) return;
+    void response.body().then(
+      (body) => {
+        log.bytes += body.length;
+        log.bodies.push(body.toString('utf8'));
+      },
+      () => undefined,
+    );
+  });
+  return log;
+}
+
+async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(250);
+}
+
+test.describe('the simulator embedded in the concept page', () => {
+  test('loads no simulator code until it scrolls into view, then loads it', async ({
+    page,
+    browser,
+    consoleErrors,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const js = recordJs(page);
+    await page.goto(CONCEPT, { waitUntil: 'networkidle' });
+    await waitForHydration(page);
+    await settle(page);
+    const before = js.bytes;
+    expect(await page.locator('[data-simulator-placeholder]').count()).toBe(1);
+    expect(await simRoot(page).count()).toBe(0);
+    for (const marker of LAZY_MARKERS) {
+      expect(
+        js.bodies.some((b) => b.includes(marker)),
+        `no ${marker} before the embed is in view`,
+      ).toBe(false);
+    }
+
+    await page.locator('[data-simulator-embed]').scrollIntoViewIfNeeded();
+    await expect(simRoot(page)).toHaveAttribute('data-cursor', '0', {
+      timeout: 20_000,
+    });
+    await settle(page);
+    const after = js.bytes;
+    expect(after).toBeGreaterThan(before);
+
+    const plainPage = await browser.newPage({
+      viewport: { width: 1280, height: 800 },
+    });
+    const plainJs = recordJs(plainPage);
+    await plainPage.goto(PLAIN, { waitUntil: 'networkidle' });
+    await waitForHydration(plainPage);
+    await settle(plainPage);
+    await plainPage.close();
+    const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+    const summary = `JS bytes: ${PLAIN} ${kib(plainJs.bytes)}; ${CONCEPT} ${kib(before)} before the simulator loads, ${kib(after)} after`;
+    console.log(summary);
+    test.info().annotations.push({ type: 'js-bytes', description: summary });
+    expect(consoleErrors).toEqual([]);
+  });
+
+  for (const width of [1280, 375]) {
+    test(`reserves its height at ${width} px, so nothing below it moves`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(CONCEPT);
+      await waitForHydration(page);
+      const below = page.locator('[data-simulator-embed] + *');
+      const top = () =>
+        below.evaluate((e) => e.getBoundingClientRect().top + window.scrollY);
+      const reserved = await top();
+      await page.locator('[data-simulator-embed]').scrollIntoViewIfNeeded();
+      await expect(simRoot(page)).toHaveAttribute('data-cursor', '0', {
+        timeout: 20_000,
+      });
+      await waitIdle(page);
+      await page.waitForTimeout(300);
+      expect(await top()).toBe(reserved);
+    });
+  }
+
+  test('Start loads it at once and moves focus into it', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 400 });
+    await page.goto(CONCEPT);
+    await waitForHydration(page);
+    const start = page.getByRole('button', { name: 'Start the simulator' });
+    await start.focus();
+    await page.keyboard.press('Enter');
+    await expect(simRoot(page)).toBeFocused({ timeout: 20_000 });
+  });
+
+  test('a #sim- deep link restores that state and the hash follows the reader', async ({
+    page,
+  }) => {
+    await page.goto(`${CONCEPT}#sim-scenario=wrong-audience&sim-step=7`);
+    await waitForHydration(page);
+    await expect(simRoot(page)).toHaveAttribute(
+      'data-scenario',
+      'wrong-audience',
+      {
+        timeout: 20_000,
+      },
+    );
+    await expect(simRoot(page)).toHaveAttribute('data-cursor', '7');
+    await waitIdle(page);
+    await next(page, 8);
+    await expect(page).toHaveURL(/#sim-scenario=wrong-audience&sim-step=8$/);
+    await expect(simRoot(page)).toHaveAttribute('data-outcome', 'failure');
+
+    // Following another #sim- link on the same page loads that state.
+    await page.evaluate(() => {
+      window.location.hash = 'sim-scenario=cimd&sim-step=2';
+    });
+    await expect(simRoot(page)).toHaveAttribute('data-scenario', 'cimd');
+    await expect(simRoot(page)).toHaveAttribute('data-cursor', '2');
+  });
+});
