@@ -147,6 +147,8 @@ function whatChangesRanges(source: string): Array<[number, number]> {
 export function extractUrls(source: string): FoundUrl[] {
   let text = blank(source, /^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm);
   text = blank(text, /`[^`\n]*`/g);
+  // A VerifiedExample's `request` attribute names a simulated request, not a link.
+  text = blank(text, /<VerifiedExample\b[^>]*>/g);
   const notes = whatChangesRanges(source);
   const found: FoundUrl[] = [];
   const urlPattern = /https?:\/\/[^\s)<>\]"'`}]+/g;
