@@ -1,7 +1,10 @@
 /**
  * Loads the local mock server with N validated MCP requests over loopback.
  *
- *   npx tsx bench/mock-server.bench.ts [--requests 10000] [--concurrency 4]
+ *   npx tsx bench/mock-server.bench.ts [--requests 10000] [--concurrency 4] [--method tools/list]
+ *
+ * Every request carries a valid token, so ToolHive validates it each time;
+ * tools/list also runs Cedar on each tool (initialize skips Cedar).
  *
  * Prints requests/s, p95 latency, the JWKS fetch count and memory before and
  * after, and as its last line:
@@ -14,6 +17,7 @@ import { option, resultLine, round } from './lib';
 async function main(): Promise<void> {
   const requests = Number(option('requests', '10000'));
   const concurrency = Number(option('concurrency', '4'));
+  const method = option('method', 'tools/list');
   if (!Number.isInteger(requests) || requests < 1)
     throw new Error('--requests must be a positive integer');
   const server = await createMockServer({ port: 0, scenario: 'happy-path' });
@@ -23,23 +27,27 @@ async function main(): Promise<void> {
     const warm = await runLoad({
       mcpUrl: server.mcpUrl,
       token: accessToken,
-      requests: Math.min(500, requests),
+      requests: Math.min(1000, requests),
       concurrency,
+      method,
     });
     if (warm.failed)
       throw new Error(`warm-up failed: ${warm.firstFailure ?? ''}`);
     const before = rssMb();
+    const cpu0 = process.cpuUsage();
     const result = await runLoad({
       mcpUrl: server.mcpUrl,
       token: accessToken,
       requests,
       concurrency,
+      method,
       maxMs: 300_000,
     });
+    const cpu = process.cpuUsage(cpu0);
     const after = rssMb();
     const jwks = server.stats().jwksFetches;
     console.log(
-      `mock server ${server.mcpUrl}, scenario happy-path, tools/list with a valid token`,
+      `mock server ${server.mcpUrl}, scenario happy-path, ${method} with a valid token`,
     );
     console.log(
       `requests: ${result.completed}/${requests} (${result.failed} failed${result.timedOut ? ', stopped at the time limit' : ''})`,
@@ -49,6 +57,9 @@ async function main(): Promise<void> {
     );
     console.log(
       `latency: p50 ${round(result.p50Ms, 2)} ms, p95 ${round(result.p95Ms, 2)} ms, max ${round(result.maxMs, 2)} ms`,
+    );
+    console.log(
+      `cpu: ${round((cpu.user + cpu.system) / 1000 / Math.max(1, result.completed), 3)} ms per request (server and driver in one process)`,
     );
     console.log(`JWKS fetches: ${jwks}`);
     console.log(

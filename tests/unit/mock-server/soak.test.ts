@@ -1,6 +1,7 @@
 /**
- * Soak: 10,000 validated MCP requests (tools/list with a valid token) over
- * loopback against the in-process mock server. Bounded in count and in real
+ * Soak: 10,000 validated MCP requests (initialize with a valid token, so
+ * ToolHive validates every one and proxies it to the backend; Cedar is the
+ * bench's tools/list job) over loopback against the in-process mock server. Bounded in count and in real
  * time; the JWKS must be fetched once and resident memory must not grow by
  * more than 20% after the warm-up. Prints requests/s, p95 latency and memory.
  */
@@ -16,6 +17,7 @@ const WARM_UP = 1_000;
 /** Real-time bound for the measured run; the test stops by itself. */
 const MAX_MS = 170_000;
 const CONCURRENCY = 4;
+const METHOD = 'initialize';
 
 describe('soak', () => {
   let server: MockServer;
@@ -34,16 +36,20 @@ describe('soak', () => {
         token: accessToken,
         requests: WARM_UP,
         concurrency: CONCURRENCY,
+        method: METHOD,
       });
       expect(warm.failed).toBe(0);
       const before = rssMb();
+      const cpu0 = process.cpuUsage();
       const result = await runLoad({
         mcpUrl: server.mcpUrl,
         token: accessToken,
         requests: REQUESTS,
         concurrency: CONCURRENCY,
+        method: METHOD,
         maxMs: MAX_MS,
       });
+      const cpu = process.cpuUsage(cpu0);
       const after = rssMb();
       const stats = server.stats();
       const growth = (after - before) / before;
@@ -53,6 +59,7 @@ describe('soak', () => {
           `soak: ${result.completed}/${REQUESTS} requests${result.timedOut ? ' (stopped at the time bound)' : ''}, ${result.failed} failed`,
           `soak: ${result.rps.toFixed(1)} requests/s, p50 ${result.p50Ms.toFixed(2)} ms, p95 ${result.p95Ms.toFixed(2)} ms, ${(result.elapsedMs / 1000).toFixed(1)} s, concurrency ${CONCURRENCY}`,
           `soak: rss ${before.toFixed(1)} MiB before, ${after.toFixed(1)} MiB after (${(growth * 100).toFixed(1)}%, ${gc})`,
+          `soak: cpu ${((cpu.user + cpu.system) / 1000 / Math.max(1, result.completed)).toFixed(3)} ms per request (server and driver in one process), method ${METHOD}`,
           `soak: JWKS fetches ${stats.jwksFetches}, log ${stats.logSize} exchanges kept, ${stats.logDropped} dropped`,
         ].join('\n'),
       );
