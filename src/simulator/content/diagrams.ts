@@ -54,7 +54,7 @@ export const AUTHN_DIAGRAM_MESSAGES: readonly DiagramMessage[] = [
     id: 'authorize',
     from: 'client',
     to: 'authserver',
-    text: 'Authorize: PKCE S256 challenge, state, resource',
+    text: 'Authorize: code_challenge (S256), state, resource',
   },
   {
     id: 'callback',
@@ -202,13 +202,14 @@ export const AUTHZ_DIAGRAM_MESSAGES: readonly DiagramMessage[] = [
 ];
 
 export const AUTHN_ACCESSIBILITY = {
-  title: 'MCP authorization flow with ToolHive as the resource server',
+  title:
+    'Authentication flow between the MCP client, ToolHive and the authorization server',
   description:
     'The client gets a 401 with a resource metadata link, discovers the authorization server, registers, authorizes with PKCE and a resource indicator, exchanges the code for a token, and calls ToolHive with it. ToolHive validates the token and answers 200, or 401 invalid_token.',
 };
 
 export const AUTHZ_ACCESSIBILITY = {
-  title: 'Cedar authorization of MCP requests in ToolHive',
+  title: 'Authorization flow: Cedar decides each MCP request in ToolHive',
   description:
     'ToolHive turns the token claims and the request into a Cedar principal, action and resource. A permit forwards the call to the MCP server, and no permit gives a 403 JSON-RPC error. For tools/list, ToolHive removes every tool the caller may not call.',
 };
