@@ -310,6 +310,16 @@ test.describe('hands-on controls', () => {
         '[data-check-id="exp"][data-check-status="fail"]',
       ),
     ).toHaveCount(1);
+
+    // The clock moves are part of the link, so it restores this exact state.
+    await expect(page).toHaveURL(/step=8&clock=7:3600,7:900$/);
+    const har = await downloadHar(page);
+    await openSimulator(page, 'scenario=happy-path&step=8&clock=7:3600,7:900');
+    await expect(simRoot(page)).toHaveAttribute('data-outcome', 'failure');
+    expect(await downloadHar(page)).toEqual(har);
+    await back(page, 7);
+    await expect(page).toHaveURL(/step=7&clock=7:3600,7:900$/);
+    await expect(clock).toContainText('2026-01-15 10:15');
   });
 });
 

@@ -95,6 +95,7 @@ export default function SimulatorView({
         policy: engine.defaultPolicy,
       },
       steps: initial.step ?? 0,
+      clockMoves: initial.clock ?? [],
     });
     if (urlStyle === 'hash' && initial.scenario) {
       rootRef.current?.scrollIntoView({ block: 'start' });
@@ -121,6 +122,7 @@ export default function SimulatorView({
           ...(next.mode ? { backendMode: next.mode } : {}),
         },
         steps: next.step ?? 0,
+        clockMoves: next.clock ?? [],
       });
       rootRef.current?.scrollIntoView({ block: 'start' });
     };
@@ -138,6 +140,7 @@ export default function SimulatorView({
       scenario: snapshot.config.scenarioId,
       step: snapshot.cursor,
       ...(mode && mode !== own?.backendMode ? { mode } : {}),
+      clock: [...snapshot.clockMoves],
     });
   }, [snapshot, scenarios, write]);
 
@@ -156,6 +159,7 @@ export default function SimulatorView({
         kind: 'load',
         config: { ...snapshot.config, ...change },
         steps: steps ?? snapshot.cursor,
+        clockMoves: steps === 0 ? [] : snapshot.clockMoves,
       });
     },
     [snapshot, act],

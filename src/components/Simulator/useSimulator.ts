@@ -12,6 +12,7 @@ import type {
   StepView,
   Transcript,
 } from './engine-port';
+import type { ClockMove } from './lib/url-state';
 
 export interface SimConfig {
   scenarioId: string;
@@ -28,10 +29,16 @@ export interface Snapshot {
   finished: boolean;
   backendMode: BackendMode;
   clock: string;
+  /** Clock moves made by the reader, replayed on reload. */
+  clockMoves: readonly ClockMove[];
   transcript: Transcript;
 }
 
-function snapshotOf(sim: SimulationPort, config: SimConfig): Snapshot {
+function snapshotOf(
+  sim: SimulationPort,
+  config: SimConfig,
+  clockMoves: readonly ClockMove[],
+): Snapshot {
   return {
     config,
     steps: sim.steps,
@@ -40,12 +47,18 @@ function snapshotOf(sim: SimulationPort, config: SimConfig): Snapshot {
     finished: sim.finished,
     backendMode: sim.effectiveBackendMode,
     clock: sim.clockIso(),
+    clockMoves,
     transcript: sim.transcript(),
   };
 }
 
 export type Action =
-  | { kind: 'load'; config: SimConfig; steps: number }
+  | {
+      kind: 'load';
+      config: SimConfig;
+      steps: number;
+      clockMoves?: readonly ClockMove[];
+    }
   | { kind: 'next' }
   | { kind: 'back' }
   | { kind: 'reset' }
@@ -65,6 +78,7 @@ export interface UseSimulator {
 export function useSimulator(engine: EnginePort): UseSimulator {
   const simRef = useRef<SimulationPort | null>(null);
   const configRef = useRef<SimConfig | null>(null);
+  const movesRef = useRef<readonly ClockMove[]>([]);
   const queue = useRef<Promise<void>>(Promise.resolve());
   const pending = useRef(0);
   const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
@@ -81,21 +95,42 @@ export function useSimulator(engine: EnginePort): UseSimulator {
         const sim = await engine.create(action.config);
         simRef.current = sim;
         configRef.current = action.config;
-        for (let i = 0; i < action.steps && !sim.finished; i += 1) {
+        const moves = action.clockMoves ?? [];
+        const applied: ClockMove[] = [];
+        for (let i = 0; ; i += 1) {
+          for (const move of moves.filter((m) => m.at === i)) {
+            await sim.advanceClock(move.seconds);
+            applied.push(move);
+          }
+          if (i >= action.steps || sim.finished) break;
           await sim.next();
         }
+        movesRef.current = applied;
       } else {
         const sim = simRef.current;
         if (!sim) return;
         if (action.kind === 'next') await sim.next();
-        else if (action.kind === 'back') await sim.back();
-        else if (action.kind === 'reset') await sim.reset();
-        else if (action.kind === 'run-to-end') await sim.runToEnd();
-        else await sim.advanceClock(action.seconds);
+        else if (action.kind === 'back') {
+          await sim.back();
+          const cursor = sim.cursor;
+          movesRef.current = movesRef.current.filter((m) => m.at <= cursor);
+        } else if (action.kind === 'reset') {
+          await sim.reset();
+          movesRef.current = [];
+        } else if (action.kind === 'run-to-end') await sim.runToEnd();
+        else {
+          await sim.advanceClock(action.seconds);
+          movesRef.current = [
+            ...movesRef.current,
+            { at: sim.cursor, seconds: action.seconds },
+          ];
+        }
       }
       const sim = simRef.current;
       const config = configRef.current;
-      if (sim && config) setSnapshot(snapshotOf(sim, config));
+      if (sim && config) {
+        setSnapshot(snapshotOf(sim, config, movesRef.current));
+      }
     },
     [engine],
   );

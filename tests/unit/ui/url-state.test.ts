@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  parseClockMoves,
   parseUrlState,
   serialiseUrlState,
 } from '../../../src/components/Simulator/lib/url-state';
@@ -56,6 +57,36 @@ describe('simulator URL state', () => {
     expect(serialiseUrlState('hash', {}, '?a=1', '#sim-step=2')).toEqual({
       search: '?a=1',
       hash: '',
+    });
+  });
+});
+
+describe('clock moves in the URL', () => {
+  it('round-trips a readable list of moves', () => {
+    const state = {
+      scenario: 'key-rotation',
+      step: 8,
+      clock: [
+        { at: 7, seconds: 3600 },
+        { at: 7, seconds: 900 },
+      ],
+    };
+    const { search } = serialiseUrlState('query', state, '', '');
+    expect(search).toBe('?scenario=key-rotation&step=8&clock=7:3600,7:900');
+    expect(parseUrlState('query', search, '')).toEqual(state);
+  });
+
+  it('drops a malformed list whole', () => {
+    expect(parseClockMoves('1:60,x:5')).toBeUndefined();
+    expect(parseClockMoves('1:-60')).toBeUndefined();
+    expect(
+      parseClockMoves(Array.from({ length: 51 }, () => '1:1').join(',')),
+    ).toBeUndefined();
+    expect(
+      parseUrlState('hash', '', '#sim-scenario=cimd&sim-clock=0:60'),
+    ).toEqual({
+      scenario: 'cimd',
+      clock: [{ at: 0, seconds: 60 }],
     });
   });
 });

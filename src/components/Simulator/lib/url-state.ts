@@ -1,7 +1,8 @@
 /**
  * The simulator's state in the URL, so any state is a shareable link.
- * `/simulator?scenario=<id>&step=<n>&mode=<backend mode>` on the page, and
- * `#sim-scenario=<id>&sim-step=<n>&sim-mode=<mode>` when embedded in a doc
+ * `/simulator?scenario=<id>&step=<n>&mode=<backend mode>&clock=<at>:<s>,…`
+ * on the page, and the same keys prefixed with `sim-` in the hash when
+ * embedded in a doc
  * page (the query string there belongs to the docs site). Pure functions.
  */
 
@@ -18,6 +19,32 @@ export interface SimUrlState {
   /** How many steps have run (0 = none). */
   step?: number;
   mode?: UrlBackendMode;
+  /** Clock moves: `seconds` added after `at` steps had run, in order. */
+  clock?: ClockMove[];
+}
+
+export interface ClockMove {
+  at: number;
+  seconds: number;
+}
+
+const MAX_CLOCK_MOVES = 50;
+
+/** `3:3600,3:900` → moves; malformed lists are dropped whole. */
+export function parseClockMoves(text: string): ClockMove[] | undefined {
+  const parts = text.split(',');
+  if (parts.length > MAX_CLOCK_MOVES) return undefined;
+  const moves: ClockMove[] = [];
+  for (const part of parts) {
+    const match = /^(\d{1,3}):(\d{1,8})$/.exec(part);
+    if (!match) return undefined;
+    moves.push({ at: Number(match[1]), seconds: Number(match[2]) });
+  }
+  return moves;
+}
+
+export function formatClockMoves(moves: readonly ClockMove[]): string {
+  return moves.map((m) => `${m.at}:${m.seconds}`).join(',');
 }
 
 export type UrlStyle = 'query' | 'hash';
@@ -28,12 +55,14 @@ function keys(style: UrlStyle): {
   scenario: string;
   step: string;
   mode: string;
+  clock: string;
 } {
   const prefix = style === 'hash' ? 'sim-' : '';
   return {
     scenario: `${prefix}scenario`,
     step: `${prefix}step`,
     mode: `${prefix}mode`,
+    clock: `${prefix}clock`,
   };
 }
 
@@ -48,6 +77,9 @@ function fromParams(params: URLSearchParams, style: UrlStyle): SimUrlState {
   if (mode && (BACKEND_MODES as readonly string[]).includes(mode)) {
     state.mode = mode as UrlBackendMode;
   }
+  const clock = params.get(k.clock);
+  const moves = clock ? parseClockMoves(clock) : undefined;
+  if (moves && moves.length > 0) state.clock = moves;
   return state;
 }
 
@@ -78,10 +110,15 @@ export function serialiseUrlState(
   params.delete(k.scenario);
   params.delete(k.step);
   params.delete(k.mode);
+  params.delete(k.clock);
   if (state.scenario) params.set(k.scenario, state.scenario);
   if (state.step !== undefined) params.set(k.step, String(state.step));
   if (state.mode) params.set(k.mode, state.mode);
-  const text = params.toString();
+  if (state.clock && state.clock.length > 0) {
+    params.set(k.clock, formatClockMoves(state.clock));
+  }
+  // ':' and ',' are fine in a query or fragment; keep clock lists readable.
+  const text = params.toString().replace(/%3A/g, ':').replace(/%2C/g, ',');
   if (style === 'query') {
     return { search: text ? `?${text}` : '', hash };
   }
