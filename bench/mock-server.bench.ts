@@ -11,7 +11,7 @@
  * RESULT requests=<n> rps=<x> p95_ms=<x> jwks_fetches=<n> rss_before_mb=<x> rss_after_mb=<x>
  */
 import { createMockServer } from '../src/mock-server/server';
-import { getGc, login, rssMb, runLoad } from '../src/mock-server/load';
+import { getGc, login, runLoad, settledRssMb } from '../src/mock-server/load';
 import { option, resultLine, round } from './lib';
 
 async function main(): Promise<void> {
@@ -23,17 +23,17 @@ async function main(): Promise<void> {
   const server = await createMockServer({ port: 0, scenario: 'happy-path' });
   try {
     const { accessToken } = await login(server.url, server.mcpUrl);
-    // Warm-up: first JWKS fetch, Cedar load, JIT.
+    // Warm-up: first JWKS fetch, Cedar load, JIT, a full exchange log, steady rss.
     const warm = await runLoad({
       mcpUrl: server.mcpUrl,
       token: accessToken,
-      requests: Math.min(1000, requests),
+      requests: Math.min(3000, requests),
       concurrency,
       method,
     });
     if (warm.failed)
       throw new Error(`warm-up failed: ${warm.firstFailure ?? ''}`);
-    const before = rssMb();
+    const before = await settledRssMb();
     const cpu0 = process.cpuUsage();
     const result = await runLoad({
       mcpUrl: server.mcpUrl,
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
       maxMs: 300_000,
     });
     const cpu = process.cpuUsage(cpu0);
-    const after = rssMb();
+    const after = await settledRssMb();
     const jwks = server.stats().jwksFetches;
     console.log(
       `mock server ${server.mcpUrl}, scenario happy-path, ${method} with a valid token`,

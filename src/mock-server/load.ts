@@ -226,3 +226,17 @@ export function rssMb(): number {
   }
   return process.memoryUsage().rss / (1024 * 1024);
 }
+
+/**
+ * A steadier rss reading: the median of five readings, each after full GCs,
+ * 20 ms apart, so one moment of allocator slack does not decide the result.
+ */
+export async function settledRssMb(): Promise<number> {
+  const readings: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    readings.push(rssMb());
+  }
+  readings.sort((a, b) => a - b);
+  return readings[2] ?? rssMb();
+}
