@@ -126,6 +126,8 @@ test.describe('without service workers', () => {
 });
 
 test.describe('transcripts and exports', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
   test('Back, Next, Reset and deep links give the same transcript', async ({
     page,
     consoleErrors,
@@ -215,6 +217,24 @@ test.describe('transcripts and exports', () => {
         receive: expect.any(Number),
       });
     }
+    // Copy transcript (Markdown) and Copy as curl put text on the clipboard.
+    const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+    await page.getByRole('button', { name: 'Copy transcript' }).click();
+    await expect(
+      page.getByText('Transcript copied as Markdown.'),
+    ).toBeVisible();
+    const markdown = await clipboard();
+    expect(markdown).toContain('# Simulator transcript: Token exchange');
+    expect(markdown.match(/^#### x\d+/gm)).toHaveLength(count);
+    const last = har.log.entries[count - 1];
+    await page
+      .getByRole('button', { name: /^Copy x\d+ as curl$/ })
+      .last()
+      .click();
+    expect(await clipboard()).toContain(
+      `curl -X POST '${last?.request.url ?? ''}'`,
+    );
+
     // The token exchange at the authorization server is in the log.
     expect(
       har.log.entries.some(
