@@ -266,7 +266,23 @@ export async function createMockServer(
       return;
     }
 
-    const request = toFetchRequest(req, target.toString(), body.body);
+    let request: Request;
+    try {
+      request = toFetchRequest(req, target.toString(), body.body);
+    } catch {
+      // Fetch refuses some methods outright (CONNECT, TRACE, TRACK).
+      const e = errorFor(
+        path,
+        mcpPath,
+        405,
+        'invalid_request',
+        `method ${method} is not supported`,
+        -32600,
+      );
+      sendJson(res, e.status, e.body, cors);
+      logLine(method, path, e.status, null);
+      return;
+    }
     const outcome = await queue.run(async () => {
       const s = session;
       s.beginRequest();

@@ -197,6 +197,23 @@ describe('malformed input', () => {
     await stillServing();
   });
 
+  it('methods Fetch refuses get 405, not 500', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest(
+        `${server.url}/mcp`,
+        { method: 'TRACE' },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(405);
+    await stillServing();
+  });
+
   it('unknown paths get 404', async () => {
     expect((await fetch(`${server.url}/nope`)).status).toBe(404);
     expect((await fetch(`${server.url}/.well-known/unknown`)).status).toBe(404);
