@@ -197,11 +197,10 @@ export async function createMockServer(
     const rawUrl = req.url ?? '/';
     let target: URL;
     try {
+      // Always the local origin: "//host/x" stays a path, never another host.
+      const absolute = rawUrl.startsWith('/') ? null : new URL(rawUrl);
       target = new URL(
-        rawUrl.startsWith('/')
-          ? rawUrl
-          : new URL(rawUrl).pathname + new URL(rawUrl).search,
-        origin,
+        origin + (absolute ? absolute.pathname + absolute.search : rawUrl),
       );
     } catch {
       sendJson(

@@ -218,6 +218,13 @@ describe('malformed input', () => {
     expect((await fetch(`${server.url}/nope`)).status).toBe(404);
     expect((await fetch(`${server.url}/.well-known/unknown`)).status).toBe(404);
     expect((await fetch(`${server.url}/__control/`)).status).toBe(404);
+    // A path that looks like another host stays on this origin.
+    expect(
+      await rawRequest(
+        server.port,
+        'GET //idp.example.com/jwks HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n',
+      ),
+    ).toContain('404');
     await stillServing();
   });
 
