@@ -39,9 +39,9 @@ function selector(b: ExampleBinding): string {
 /** The text of one part of the current step, as the simulator shows it. */
 async function simulatorPart(page: Page, b: ExampleBinding): Promise<string> {
   if (b.part === 'cedar-policy') {
+    // The editor sits in a collapsed <details>; its value is there all the same.
     return page
-      .getByRole('region', { name: 'Cedar policy' })
-      .getByRole('textbox')
+      .locator('section[aria-label="Cedar policy"] textarea')
       .inputValue();
   }
   const detail = page.getByTestId('sim-step-detail');
