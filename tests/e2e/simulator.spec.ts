@@ -103,25 +103,34 @@ test.describe('every scenario from its deep link', () => {
 
 test.describe('without service workers', () => {
   test.use({ serviceWorkers: 'block' });
+  test.describe.configure({ mode: 'parallel' });
 
-  test('every scenario completes through the in-page fallback', async ({
-    page,
-    consoleErrors,
-  }) => {
-    test.setTimeout(120_000);
-    for (const scenario of SCENARIOS) {
-      await openSimulator(page, `scenario=${scenario.id}`);
-      await expect(simRoot(page)).toHaveAttribute('data-transport', 'in-page');
-      await runToEnd(page);
-      await expect(
-        simRoot(page),
-        `${scenario.id} ends in ${scenario.expected.result}`,
-      ).toHaveAttribute('data-outcome', scenario.expected.result);
-    }
-    await expect(page.getByTestId('sim-transport')).toContainText(
-      'Service workers are unavailable here',
-    );
-    expect(consoleErrors).toEqual([]);
+  // Two halves, so two workers share the load; one page per half.
+  const half = Math.ceil(SCENARIOS.length / 2);
+  const halves = [SCENARIOS.slice(0, half), SCENARIOS.slice(half)];
+  halves.forEach((list, i) => {
+    test(`every scenario completes through the in-page fallback (part ${i + 1} of 2)`, async ({
+      page,
+      consoleErrors,
+    }) => {
+      test.setTimeout(120_000);
+      for (const scenario of list) {
+        await openSimulator(page, `scenario=${scenario.id}`);
+        await expect(simRoot(page)).toHaveAttribute(
+          'data-transport',
+          'in-page',
+        );
+        await runToEnd(page);
+        await expect(
+          simRoot(page),
+          `${scenario.id} ends in ${scenario.expected.result}`,
+        ).toHaveAttribute('data-outcome', scenario.expected.result);
+      }
+      await expect(page.getByTestId('sim-transport')).toContainText(
+        'Service workers are unavailable here',
+      );
+      expect(consoleErrors).toEqual([]);
+    });
   });
 });
 
