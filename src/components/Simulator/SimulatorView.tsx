@@ -19,7 +19,8 @@ import ScenarioPicker from './parts/ScenarioPicker';
 import Controls from './parts/Controls';
 import StepList from './parts/StepList';
 import StepDetail from './parts/StepDetail';
-import ClockPanel, { formatInstant } from './parts/ClockPanel';
+import ClockPanel from './parts/ClockPanel';
+import { announcement } from './lib/announce';
 import CedarPanel from './parts/CedarPanel';
 import BackendPanel from './parts/BackendPanel';
 import PasteToken from './parts/PasteToken';
@@ -34,31 +35,6 @@ export interface SimulatorViewProps {
   variant: 'page' | 'embed';
   defaultScenario?: string;
   rootRef: RefObject<HTMLElement | null>;
-}
-
-/** One sentence for the live region about what the last action did. */
-export function announcement(snapshot: Snapshot, action: Action): string {
-  const total = snapshot.steps.length;
-  const last = snapshot.records[snapshot.records.length - 1];
-  const title = (i: number): string => snapshot.steps[i]?.title ?? '';
-  const outcome = last?.outcome.replace(/[.\s]+$/, '') ?? '';
-  const lastText = last
-    ? `Step ${last.index + 1} of ${total}, ${title(last.index)}: ${last.status}, ${outcome}.`
-    : 'No steps have run.';
-  switch (action.kind) {
-    case 'load':
-      return `Loaded ${snapshot.config.scenarioId}. ${lastText}`;
-    case 'reset':
-      return `Reset. No steps have run.`;
-    case 'clock':
-      return `Clock moved to ${formatInstant(snapshot.clock)}.`;
-    case 'run-to-end':
-      return `Ran to the end: ${snapshot.transcript.outcome}. ${lastText}`;
-    default:
-      return snapshot.finished && last
-        ? `${lastText} Scenario finished: ${snapshot.transcript.outcome}.`
-        : lastText;
-  }
 }
 
 export default function SimulatorView({

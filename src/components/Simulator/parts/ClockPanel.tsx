@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
 import type { ClockEvent } from '@site/src/simulator/engine/types';
+import { formatInstant } from '../lib/format-time';
 import styles from '../styles.module.css';
+
+export { formatInstant };
 
 const MOVES = [
   { seconds: 60, label: '+1 min', name: 'Advance the clock by 1 minute' },
@@ -11,13 +14,6 @@ const MOVES = [
   },
   { seconds: 3600, label: '+1 h', name: 'Advance the clock by 1 hour' },
 ] as const;
-
-export function formatInstant(iso: string): string {
-  return iso
-    .replace('T', ' ')
-    .replace(/\.\d{3}Z$/, 'Z')
-    .replace(/Z$/, ' UTC');
-}
 
 export interface ClockPanelProps {
   now: string;
