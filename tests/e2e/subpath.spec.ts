@@ -1,5 +1,6 @@
 import { test, expect, waitForHydration } from './support/fixtures';
 import { SUBPATH_BASE } from './support/servers';
+import { openSimulator, runToEnd, simRoot } from './simulator-helpers';
 
 // Runs against the build made with BASE_URL=/toolhive-auth/ (project "subpath").
 test.describe('site under a sub-path', () => {
@@ -50,5 +51,36 @@ test.describe('site under a sub-path', () => {
     expect(new URL(scope.scriptURL).pathname).toBe(
       `${SUBPATH_BASE}mockServiceWorker.js`,
     );
+  });
+});
+
+test.describe('the simulator under a sub-path', () => {
+  test('runs through the service worker and loads Cedar from the sub-path', async ({
+    page,
+    consoleErrors,
+  }) => {
+    const wasm: string[] = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith('.wasm'))
+        wasm.push(new URL(response.url()).pathname);
+    });
+    await openSimulator(page, 'scenario=cedar-deny');
+    await expect(simRoot(page)).toHaveAttribute(
+      'data-transport',
+      'service-worker',
+    );
+    await runToEnd(page);
+    await expect(simRoot(page)).toHaveAttribute('data-outcome', 'failure');
+    await expect(page.getByTestId('sim-step-outcome').first()).toContainText(
+      '403',
+    );
+    expect(wasm.length).toBeGreaterThan(0);
+    for (const path of wasm) expect(path.startsWith(SUBPATH_BASE)).toBe(true);
+    const scope = await page.evaluate(
+      async () =>
+        (await navigator.serviceWorker.getRegistration())?.scope ?? '',
+    );
+    expect(new URL(scope).pathname).toBe(SUBPATH_BASE);
+    expect(consoleErrors).toEqual([]);
   });
 });
