@@ -16,7 +16,9 @@ import {
 
 const executablePath = findChromium();
 if (!executablePath) {
-  throw new Error(NO_CHROMIUM_MESSAGE);
+  // One clear line, no stack trace: this is a set-up problem, not a bug.
+  console.error(NO_CHROMIUM_MESSAGE);
+  process.exit(1);
 }
 
 const launchOptions = { executablePath, args: CHROMIUM_ARGS };

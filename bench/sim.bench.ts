@@ -89,6 +89,9 @@ async function main(): Promise<void> {
   const page = await browser.newPage({
     viewport: { width: 1280, height: 900 },
   });
+  // tsx compiles this script with esbuild's keepNames, which wraps functions
+  // in a `__name` helper; functions sent to the page need it defined there.
+  await page.addInitScript('globalThis.__name = (fn) => fn;');
   const figures: Record<string, number> = {};
   try {
     console.log(
