@@ -37,7 +37,7 @@ import {
 } from '../simulator/engine/scenarios';
 import { advanceWorld } from '../simulator/engine/tick';
 import { createHandlers, dispatch } from '../simulator/http/handlers';
-import type { ClockEvent, Exchange, StepId } from '../simulator/engine/types';
+import type { ClockEvent } from '../simulator/engine/types';
 import { publicJwk } from '../simulator/actors/jwt';
 import type { DemoKeyName } from '../simulator/actors/demo-keys';
 
@@ -46,80 +46,9 @@ export const LOG_LIMIT = 2000;
 /** How many received-header records the backend actor keeps in live mode. */
 export const BACKEND_RECEIVED_LIMIT = 100;
 
-/** An exchange recorder that keeps only the newest `limit` exchanges. */
-export class BoundedRecorder extends ExchangeRecorder {
-  readonly limit: number;
-  #items: Array<Exchange & { seq: number }> = [];
-  #listeners = new Set<(exchange: Exchange) => void>();
-  #dropped = 0;
-
-  constructor(limit = LOG_LIMIT) {
-    super();
-    this.limit = limit;
-  }
-
-  override push(
-    seq: number,
-    stepId: StepId,
-    actor: Exchange['actor'],
-    at: string,
-    request: Exchange['request'],
-    response: Exchange['response'],
-  ): Exchange {
-    const exchange: Exchange = {
-      id: `x${seq}`,
-      stepId,
-      actor,
-      at,
-      request,
-      response,
-    };
-    const entry = { ...exchange, seq };
-    // Nested server-to-server calls finish first but began later: keep seq order.
-    let i = this.#items.length;
-    while (i > 0 && (this.#items[i - 1]?.seq ?? 0) > seq) i--;
-    this.#items.splice(i, 0, entry);
-    if (this.#items.length > this.limit) {
-      const excess = this.#items.length - this.limit;
-      this.#items.splice(0, excess);
-      this.#dropped += excess;
-    }
-    for (const l of this.#listeners) l(exchange);
-    return exchange;
-  }
-
-  override all(): Exchange[] {
-    return this.#items.map(({ seq: _seq, ...e }) => e);
-  }
-
-  override forStep(stepId: StepId): Exchange[] {
-    return this.all().filter((e) => e.stepId === stepId);
-  }
-
-  override latestFor(url: string): Exchange | undefined {
-    for (let i = this.#items.length - 1; i >= 0; i--) {
-      const item = this.#items[i];
-      if (item?.request.url !== url) continue;
-      const { seq: _seq, ...rest } = item;
-      return rest;
-    }
-    return undefined;
-  }
-
-  override subscribe(listener: (exchange: Exchange) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
-  }
-
-  /** Exchanges dropped because the log was full. */
-  get dropped(): number {
-    return this.#dropped;
-  }
-}
-
 /** The engine's World with a bounded log. */
 class LiveWorld extends World {
-  override readonly recorder: BoundedRecorder = new BoundedRecorder();
+  override readonly recorder = new ExchangeRecorder(LOG_LIMIT);
 }
 
 /** A scenario the mock server offers: an engine scenario plus its live-mode notes. */
@@ -210,7 +139,7 @@ export interface RotationResult {
 export class LiveSession {
   readonly scenario: LiveScenario;
   readonly origin: string;
-  readonly world: World & { recorder: BoundedRecorder };
+  readonly world: World;
   /** kids hidden from the JWKS answer after a rotation without keepOld. */
   readonly #hiddenKids = new Set<string>();
   #requestSeq = 0;
@@ -235,7 +164,7 @@ export class LiveSession {
         Promise.reject(
           new Error('the simulated client is not used by the mock server'),
         ),
-    }) as World & { recorder: BoundedRecorder };
+    });
     this.world.ctx = newStepContext('idle');
   }
 

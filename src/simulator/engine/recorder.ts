@@ -65,6 +65,19 @@ export class ExchangeRecorder {
   #exchanges: Array<Exchange & { seq: number }> = [];
   /** Listeners (for example a UI traffic panel). */
   #listeners = new Set<(exchange: Exchange) => void>();
+  #dropped = 0;
+
+  /**
+   * @param limit how many exchanges to keep, oldest dropped first. The
+   *   simulator keeps them all; a long-running server (the local mock
+   *   server) passes a bound so its memory stays flat.
+   */
+  constructor(readonly limit = Number.POSITIVE_INFINITY) {}
+
+  /** Exchanges dropped because the log was full. */
+  get dropped(): number {
+    return this.#dropped;
+  }
 
   begin(): number {
     return ++this.#seq;
@@ -90,6 +103,11 @@ export class ExchangeRecorder {
     const i = this.#exchanges.findIndex((e) => e.seq > seq);
     if (i < 0) this.#exchanges.push(entry);
     else this.#exchanges.splice(i, 0, entry);
+    if (this.#exchanges.length > this.limit) {
+      const excess = this.#exchanges.length - this.limit;
+      this.#exchanges.splice(0, excess);
+      this.#dropped += excess;
+    }
     for (const l of this.#listeners) l(exchange);
     return exchange;
   }
