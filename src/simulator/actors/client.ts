@@ -15,7 +15,7 @@ import {
 } from 'oauth4webapi';
 import type { ActorHost } from '../engine/host';
 import { addCheck } from '../engine/host';
-import { SimError } from '../engine/errors';
+import { SimError, type SimErrorInit } from '../engine/errors';
 import type { CheckId } from '../engine/types';
 import { decodeToken } from './jwt';
 import { readJson } from './http-util';
@@ -120,6 +120,32 @@ function firstFailed(host: ActorHost): CheckId | undefined {
 function failedCheck(host: ActorHost): { check?: CheckId } {
   const check = firstFailed(host);
   return check ? { check } : {};
+}
+
+/** An OAuth error body (RFC 6749 §5.2), as far as the client reads it. */
+interface OAuthErrorBody {
+  error?: unknown;
+  error_description?: unknown;
+}
+
+/** `error_description` from an OAuth error body, when it is a string. */
+function errorDescription(
+  body: OAuthErrorBody | undefined,
+): string | undefined {
+  return typeof body?.error_description === 'string'
+    ? body.error_description
+    : undefined;
+}
+
+/** The status and the OAuth `error` code of a failed endpoint answer. */
+function oauthFailure(
+  res: Response,
+  body: OAuthErrorBody | undefined,
+): SimErrorInit {
+  return {
+    status: res.status,
+    ...(typeof body?.error === 'string' ? { oauthError: body.error } : {}),
+  };
 }
 
 export type McpClient = ReturnType<typeof createClient>;
@@ -405,12 +431,7 @@ export function createClient(
           throw new SimError(
             'registration_failed',
             `registration returned ${res.status}`,
-            {
-              status: res.status,
-              ...(typeof body?.error === 'string'
-                ? { oauthError: body.error }
-                : {}),
-            },
+            oauthFailure(res, body),
           );
         }
         s.clientId = body.client_id;
@@ -454,20 +475,12 @@ export function createClient(
       for (let hop = 0; hop < 6; hop++) {
         const res = await send(new Request(next, { redirect: 'manual' }));
         if (res.status < 300 || res.status >= 400) {
-          const body = (await readJson(res)) as
-            { error?: unknown; error_description?: unknown } | undefined;
+          const body = (await readJson(res)) as OAuthErrorBody | undefined;
           throw new SimError(
             'authorization_error',
-            typeof body?.error_description === 'string'
-              ? body.error_description
-              : `authorization endpoint answered ${res.status}`,
-            {
-              status: res.status,
-              ...(typeof body?.error === 'string'
-                ? { oauthError: body.error }
-                : {}),
-              ...failedCheck(host),
-            },
+            errorDescription(body) ??
+              `authorization endpoint answered ${res.status}`,
+            { ...oauthFailure(res, body), ...failedCheck(host) },
           );
         }
         const location = res.headers.get('location');
@@ -569,16 +582,8 @@ export function createClient(
       if (res.status !== 200 || typeof body?.access_token !== 'string') {
         throw new SimError(
           'token_error',
-          typeof body?.error_description === 'string'
-            ? body.error_description
-            : `token endpoint answered ${res.status}`,
-          {
-            status: res.status,
-            ...(typeof body?.error === 'string'
-              ? { oauthError: body.error }
-              : {}),
-            ...failedCheck(host),
-          },
+          errorDescription(body) ?? `token endpoint answered ${res.status}`,
+          { ...oauthFailure(res, body), ...failedCheck(host) },
         );
       }
       s.accessToken = body.access_token;
@@ -610,12 +615,11 @@ export function createClient(
         | { access_token?: unknown; refresh_token?: unknown; error?: unknown }
         | undefined;
       if (res.status !== 200 || typeof body?.access_token !== 'string') {
-        throw new SimError('token_error', `refresh failed with ${res.status}`, {
-          status: res.status,
-          ...(typeof body?.error === 'string'
-            ? { oauthError: body.error }
-            : {}),
-        });
+        throw new SimError(
+          'token_error',
+          `refresh failed with ${res.status}`,
+          oauthFailure(res, body),
+        );
       }
       s.accessToken = body.access_token;
       s.refreshToken =
