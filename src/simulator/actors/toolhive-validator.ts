@@ -87,6 +87,31 @@ export function refreshIntervalSeconds(cacheControl: string | null): number {
   );
 }
 
+/**
+ * Returns `fail`: it records a failed check, marks the checks after it as not
+ * reached, and builds the failed result.
+ */
+function failureRecorder(v: CheckVerdict[], introspected: boolean) {
+  return (
+    id: CheckId,
+    detail: string,
+    message: string,
+    rest: CheckId[],
+    kind: 'invalid_token' | 'invalid_claims' = 'invalid_token',
+  ): ValidationResult => {
+    v.push({ id, status: 'fail', detail });
+    for (const r of rest)
+      v.push({ id: r, status: 'skip', detail: 'not reached' });
+    return {
+      ok: false,
+      claims: null,
+      verdicts: v,
+      failure: { kind, message, check: id },
+      introspected,
+    };
+  };
+}
+
 export class ToolHiveValidator {
   readonly config: ValidatorConfig;
   readonly #clock: SimClock;
@@ -194,25 +219,7 @@ export class ToolHiveValidator {
     const v: CheckVerdict[] = [];
     const pass = (id: CheckId, detail: string) =>
       v.push({ id, status: 'pass', detail });
-    const skipRest = (ids: CheckId[], detail = 'not reached') =>
-      ids.forEach((id) => v.push({ id, status: 'skip', detail }));
-    const fail = (
-      id: CheckId,
-      detail: string,
-      message: string,
-      rest: CheckId[],
-      kind: 'invalid_token' | 'invalid_claims' = 'invalid_token',
-    ): ValidationResult => {
-      v.push({ id, status: 'fail', detail });
-      skipRest(rest);
-      return {
-        ok: false,
-        claims: null,
-        verdicts: v,
-        failure: { kind, message, check: id },
-        introspected: false,
-      };
-    };
+    const fail = failureRecorder(v, false);
     const JWT_CHECKS: CheckId[] = [
       'alg',
       'kid',
@@ -394,25 +401,7 @@ export class ToolHiveValidator {
     introspected: boolean,
     parsedJwt: boolean,
   ): ValidationResult {
-    const fail = (
-      id: CheckId,
-      detail: string,
-      message: string,
-      rest: CheckId[],
-      kind: 'invalid_token' | 'invalid_claims' = 'invalid_token',
-    ): ValidationResult => {
-      v.push({ id, status: 'fail', detail });
-      rest.forEach((r) =>
-        v.push({ id: r, status: 'skip', detail: 'not reached' }),
-      );
-      return {
-        ok: false,
-        claims: null,
-        verdicts: v,
-        failure: { kind, message, check: id },
-        introspected,
-      };
-    };
+    const fail = failureRecorder(v, introspected);
     const now = this.#clock.epochSeconds();
     const exp = claims.exp;
     if (parsedJwt) {
