@@ -8,9 +8,7 @@
  *   await transport.stop();
  */
 import { setupWorker, type SetupWorker } from 'msw/browser';
-import type { World } from '../engine/world';
-import { createDynamicHandlers } from './handlers';
-import { recoverOpaqueRedirect, type Transport } from './transport';
+import { interceptedFetch, type Transport } from './transport';
 
 export interface WorkerTransport extends Transport {
   readonly worker: SetupWorker;
@@ -22,8 +20,8 @@ export async function startWorkerTransport(options: {
   scope: string;
   quiet?: boolean;
 }): Promise<WorkerTransport> {
-  const ref: { current: World | null } = { current: null };
-  const worker = setupWorker(...createDynamicHandlers(ref));
+  const { handlers, attach, fetch } = interceptedFetch();
+  const worker = setupWorker(...handlers);
   await worker.start({
     serviceWorker: {
       url: options.workerUrl,
@@ -35,13 +33,8 @@ export async function startWorkerTransport(options: {
   return {
     kind: 'service-worker',
     worker,
-    attach(world: World) {
-      ref.current = world;
-    },
-    async fetch(request: Request): Promise<Response> {
-      const response = await globalThis.fetch(request);
-      return recoverOpaqueRedirect(ref.current, request, response);
-    },
+    attach,
+    fetch,
     stop() {
       worker.stop();
     },

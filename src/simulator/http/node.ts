@@ -3,9 +3,7 @@
  * installed with setupServer and the client calls the global fetch.
  */
 import { setupServer, type SetupServer } from 'msw/node';
-import type { World } from '../engine/world';
-import { createDynamicHandlers } from './handlers';
-import { recoverOpaqueRedirect, type Transport } from './transport';
+import { interceptedFetch, type Transport } from './transport';
 
 export interface NodeTransport extends Transport {
   readonly server: SetupServer;
@@ -15,19 +13,14 @@ export interface NodeTransport extends Transport {
 export function createNodeTransport(
   options: { onUnhandledRequest?: 'error' | 'bypass' | 'warn' } = {},
 ): NodeTransport {
-  const ref: { current: World | null } = { current: null };
-  const server = setupServer(...createDynamicHandlers(ref));
+  const { handlers, attach, fetch } = interceptedFetch();
+  const server = setupServer(...handlers);
   server.listen({ onUnhandledRequest: options.onUnhandledRequest ?? 'error' });
   return {
     kind: 'node',
     server,
-    attach(world: World) {
-      ref.current = world;
-    },
-    async fetch(request: Request): Promise<Response> {
-      const response = await globalThis.fetch(request);
-      return recoverOpaqueRedirect(ref.current, request, response);
-    },
+    attach,
+    fetch,
     close() {
       server.close();
     },

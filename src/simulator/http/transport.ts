@@ -4,6 +4,7 @@
  * The client always asks for redirect: 'manual' and follows 302s itself.
  */
 import type { World } from '../engine/world';
+import { createDynamicHandlers } from './handlers';
 
 export interface Transport {
   readonly kind: 'in-page' | 'service-worker' | 'node';
@@ -33,4 +34,28 @@ export function recoverOpaqueRedirect(
     statusText: exchange.response.statusText,
     headers,
   });
+}
+
+/**
+ * The part shared by the transports that let MSW intercept the platform's
+ * fetch (service worker in browsers, setupServer in Node): handlers that
+ * follow whichever world is attached, and a fetch that restores a 302 the
+ * service worker made opaque.
+ */
+export function interceptedFetch(): {
+  handlers: ReturnType<typeof createDynamicHandlers>;
+  attach(world: World): void;
+  fetch(request: Request): Promise<Response>;
+} {
+  const ref: { current: World | null } = { current: null };
+  return {
+    handlers: createDynamicHandlers(ref),
+    attach(world: World) {
+      ref.current = world;
+    },
+    async fetch(request: Request): Promise<Response> {
+      const response = await globalThis.fetch(request);
+      return recoverOpaqueRedirect(ref.current, request, response);
+    },
+  };
 }
