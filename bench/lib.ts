@@ -1,9 +1,6 @@
 /** Small helpers shared by the benchmark scripts. */
 
-export function option(name: string, fallback: string): string {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? (process.argv[index + 1] ?? fallback) : fallback;
-}
+export { option } from '../scripts/lib/args';
 
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return Number.NaN;

@@ -11,12 +11,8 @@ import {
   NO_CHROMIUM_MESSAGE,
   findChromium,
 } from '../tests/e2e/support/chromium';
+import { option } from './lib/args';
 import { serveBuild } from './lib/static-server';
-
-function option(name: string, fallback: string): string {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? (process.argv[index + 1] ?? fallback) : fallback;
-}
 
 const DIR = option('dir', 'build');
 const MAX_RATIO = Number(option('max-ratio', '1.25'));

@@ -9,7 +9,7 @@
  * simulator's ordered message list, so the live simulator can highlight the
  * message of the current step on this very SVG.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
@@ -149,7 +149,6 @@ async function main(): Promise<void> {
     console.log('Diagrams are up to date.');
     return;
   }
-  readFileSync(OUT, 'utf8'); // fail early with a clear error if the folder is missing
   await render();
 }
 

@@ -44,7 +44,7 @@ export default function FlowDiagram({
     for (const element of root.querySelectorAll('[data-message]')) {
       const active =
         highlight != null && element.getAttribute('data-message') === highlight;
-      element.classList.toggle(styles.active ?? 'active', active);
+      if (styles.active) element.classList.toggle(styles.active, active);
     }
   }, [highlight, svg]);
 
