@@ -49,6 +49,8 @@ const config: Config = {
         docs: {
           routeBasePath: '/',
           sidebarPath: './sidebars.ts',
+          // The doc pages cite their sources as footnotes.
+          remarkRehypeOptions: { footnoteLabel: 'Sources' },
         },
         blog: false,
         theme: { customCss: './src/css/custom.css' },
