@@ -40,6 +40,8 @@ const config: Config = {
     // Explicit heading ids (`## Title {#id}`) keep inbound anchors stable.
     mdx1Compat: { headingIds: true, comments: true, admonitions: true },
     hooks: { onBrokenMarkdownLinks: 'throw' },
+    // The doc pages cite their sources as footnotes, listed under "Sources".
+    remarkRehypeOptions: { footnoteLabel: 'Sources' },
   },
   themes: ['@docusaurus/theme-mermaid'],
   presets: [

@@ -9,6 +9,12 @@ const sidebars: SidebarsConfig = {
       collapsed: false,
       items: ['concepts/auth-framework', 'concepts/backend-auth'],
     },
+    {
+      type: 'category',
+      label: 'Reference',
+      collapsed: false,
+      items: ['reference/authorization'],
+    },
     'glossary',
   ],
 };

@@ -39,7 +39,7 @@ async function settle(page: Page): Promise<void> {
 }
 
 test.describe('the simulator embedded in the concept page', () => {
-  test('loads no simulator code until it scrolls into view, then loads it', async ({
+  test('loads no simulator code until the reader presses Start', async ({
     page,
     browser,
     consoleErrors,
@@ -48,6 +48,8 @@ test.describe('the simulator embedded in the concept page', () => {
     const js = recordJs(page);
     await page.goto(CONCEPT, { waitUntil: 'networkidle' });
     await waitForHydration(page);
+    // In view is not enough: only Start loads the simulator.
+    await page.locator('[data-simulator-embed]').scrollIntoViewIfNeeded();
     await settle(page);
     const before = js.bytes;
     expect(await page.locator('[data-simulator-placeholder]').count()).toBe(1);
@@ -55,11 +57,11 @@ test.describe('the simulator embedded in the concept page', () => {
     for (const marker of LAZY_MARKERS) {
       expect(
         js.bodies.some((b) => b.includes(marker)),
-        `no ${marker} before the embed is in view`,
+        `no ${marker} before Start`,
       ).toBe(false);
     }
 
-    await page.locator('[data-simulator-embed]').scrollIntoViewIfNeeded();
+    await page.getByRole('button', { name: 'Start the simulator' }).click();
     await expect(simRoot(page)).toHaveAttribute('data-cursor', '0', {
       timeout: 20_000,
     });
@@ -83,23 +85,41 @@ test.describe('the simulator embedded in the concept page', () => {
   });
 
   for (const width of [1280, 375]) {
-    test(`reserves its height at ${width} px, so nothing below it moves`, async ({
+    test(`the start card takes at most 320 px at ${width} px, under the "Try it" heading`, async ({
       page,
     }) => {
       await page.setViewportSize({ width, height: 800 });
       await page.goto(CONCEPT);
       await waitForHydration(page);
-      const below = page.locator('[data-simulator-embed] + *');
-      const top = () =>
-        below.evaluate((e) => e.getBoundingClientRect().top + window.scrollY);
-      const reserved = await top();
-      await page.locator('[data-simulator-embed]').scrollIntoViewIfNeeded();
-      await expect(simRoot(page)).toHaveAttribute('data-cursor', '0', {
-        timeout: 20_000,
+      const embed = page.locator('[data-simulator-embed]');
+      await embed.scrollIntoViewIfNeeded();
+      const box = await embed.boundingBox();
+      expect(box?.height ?? Infinity).toBeLessThanOrEqual(320);
+      // The card says what the simulator will show, and how to start it.
+      await expect(embed).toContainText('401 challenge');
+      await expect(embed).toContainText('Cedar decision');
+      await expect(
+        embed.getByRole('button', { name: 'Start the simulator' }),
+      ).toBeVisible();
+      // The nearest heading before the embed is "Try it", which is in the TOC.
+      const heading = await embed.evaluate((el) => {
+        const all = [
+          ...document.querySelectorAll(
+            '.theme-doc-markdown h2, .theme-doc-markdown h3',
+          ),
+        ];
+        const before = all.filter(
+          (h) =>
+            h.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING,
+        );
+        return before.at(-1)?.id ?? '';
       });
-      await waitIdle(page);
-      await page.waitForTimeout(300);
-      expect(await top()).toBe(reserved);
+      expect(heading).toBe('try-it');
+      if (width >= 997) {
+        await expect(
+          page.locator('.table-of-contents a[href="#try-it"]'),
+        ).toHaveCount(1);
+      }
     });
   }
 

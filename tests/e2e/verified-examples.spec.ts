@@ -6,6 +6,7 @@ import {
   type ExampleBinding,
 } from '../../src/verified-examples/bindings';
 import { compareExample } from '../../src/verified-examples/compare';
+import { docPages } from './support/doc-pages';
 
 /**
  * Every verified example on the doc pages equals what the live simulator
@@ -13,10 +14,19 @@ import { compareExample } from '../../src/verified-examples/compare';
  * examples are read from the static HTML with JavaScript off, so the test
  * also proves they are readable without it.
  */
-const PAGES = [
-  { file: 'docs/concepts/auth-framework.mdx', url: 'concepts/auth-framework' },
-  { file: 'docs/concepts/backend-auth.mdx', url: 'concepts/backend-auth' },
-];
+const PAGES = docPages().filter(
+  (p) => parseBindings(readFileSync(p.file, 'utf8')).length > 0,
+);
+
+test('finds every doc page with verified examples', () => {
+  expect(PAGES.map((p) => p.url)).toEqual(
+    expect.arrayContaining([
+      'concepts/auth-framework',
+      'concepts/backend-auth',
+      'reference/authorization',
+    ]),
+  );
+});
 
 /** A Docusaurus code block's text: one `.token-line` per source line. */
 async function codeBlockText(page: Page, css: string): Promise<string> {

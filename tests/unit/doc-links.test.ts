@@ -2,6 +2,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
+import {
+  anchorsOf,
+  brokenInternalLinks,
+  internalLinks,
+  slugify,
+} from './doc-anchors';
 
 /**
  * Checks every external URL in docs/: only four hosts are allowed, ToolHive
@@ -384,6 +390,72 @@ describe('the link checker itself', () => {
     expect(extractUrls(source).map((u) => u.inWhatChangesNote)).toEqual([
       false,
       true,
+    ]);
+  });
+});
+
+describe('links between the doc pages', () => {
+  const concept = join(DOCS_DIR, 'concepts/auth-framework.mdx');
+  const reference = join(DOCS_DIR, 'reference/authorization.mdx');
+  const backend = join(DOCS_DIR, 'concepts/backend-auth.mdx');
+
+  it('resolve to an existing page and anchor', () => {
+    expect(files.flatMap((file) => brokenInternalLinks(file))).toEqual([]);
+  });
+
+  it('connect the concept, reference and backend pages both ways', () => {
+    const targets = (file: string) =>
+      new Set(internalLinks(readFileSync(file, 'utf8')).map((l) => l.target));
+    expect([...targets(concept)]).toEqual(
+      expect.arrayContaining([
+        '../reference/authorization.mdx',
+        './backend-auth.mdx',
+      ]),
+    );
+    expect([...targets(reference)]).toEqual(
+      expect.arrayContaining([
+        '../concepts/auth-framework.mdx',
+        '../concepts/backend-auth.mdx',
+      ]),
+    );
+    expect([...targets(backend)]).toEqual(
+      expect.arrayContaining([
+        './auth-framework.mdx',
+        '../reference/authorization.mdx',
+      ]),
+    );
+  });
+
+  it('keep the anchors that pages outside this site link to', () => {
+    expect(anchorsOf(readFileSync(concept, 'utf8'))).toContain(
+      'embedded-authorization-server',
+    );
+  });
+
+  it('read explicit heading ids, slugs and JSX ids, and skip code', () => {
+    const source = [
+      '## Why it works {/* #why */}',
+      '### Signing keys and JWKS',
+      '- <a id="bearer-token" href="#bearer-token">Bearer token</a>',
+      '```md',
+      '## Not a heading {/* #nope */}',
+      '```',
+    ].join('\n');
+    expect([...anchorsOf(source)]).toEqual([
+      'why',
+      'signing-keys-and-jwks',
+      'bearer-token',
+    ]);
+    expect(slugify("The simulator's policy")).toBe('the-simulators-policy');
+  });
+
+  it('find relative and same-page links, not external ones', () => {
+    const source =
+      'See [a](./a.mdx#x), [b](../ref/b.mdx), [c](#here), [d](https://e.example/#y) and [e](/simulator).';
+    expect(internalLinks(source)).toEqual([
+      { target: './a.mdx', anchor: 'x', line: 1 },
+      { target: '../ref/b.mdx', anchor: '', line: 1 },
+      { target: '', anchor: 'here', line: 1 },
     ]);
   });
 });

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   BindingError,
@@ -11,83 +12,125 @@ import {
 } from '../../src/verified-examples/compare';
 import { simulatorTexts } from '../../src/verified-examples/run';
 
-const PAGE = 'docs/concepts/auth-framework.mdx';
-const page = readFileSync(PAGE, 'utf8');
-const bindings = parseBindings(page);
+/** Every doc page under docs/, found on disk, so a new page is covered too. */
+function mdxFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) return mdxFiles(full);
+      return /\.mdx?$/.test(entry.name) ? [full] : [];
+    })
+    .sort();
+}
 
-/** The protocol messages the concept page must show as verified examples. */
-const REQUIRED = [
+const PAGES = mdxFiles('docs').map((file) => ({
+  file,
+  bindings: parseBindings(readFileSync(file, 'utf8')),
+}));
+type Binding = ReturnType<typeof parseBindings>[number];
+const ALL = PAGES.flatMap((p) => p.bindings);
+const CONCEPT = 'docs/concepts/auth-framework.mdx';
+
+/** The protocol messages the pages, together, must show as verified examples. */
+const REQUIRED: Array<{ what: string; match: (b: Binding) => boolean }> = [
   {
     what: 'the 401 challenge',
-    match: (b: (typeof bindings)[number]) =>
-      b.part.startsWith('response') && /401/.test(b.text),
+    match: (b) => b.part.startsWith('response') && /401/.test(b.text),
   },
   {
     what: 'the PRM document',
-    match: (b: (typeof bindings)[number]) =>
-      /"bearer_methods_supported"/.test(b.text),
+    match: (b) => /"bearer_methods_supported"/.test(b.text),
   },
   {
     what: 'AS metadata',
-    match: (b: (typeof bindings)[number]) =>
-      /"code_challenge_methods_supported"/.test(b.text),
+    match: (b) => /"code_challenge_methods_supported"/.test(b.text),
   },
   {
     what: 'the authorization request',
-    match: (b: (typeof bindings)[number]) => /code_challenge=/.test(b.text),
+    match: (b) => /code_challenge=/.test(b.text),
   },
-  {
-    what: 'the token request',
-    match: (b: (typeof bindings)[number]) => /code_verifier=/.test(b.text),
-  },
-  {
-    what: 'the token response',
-    match: (b: (typeof bindings)[number]) => /"access_token"/.test(b.text),
-  },
-  {
-    what: 'a decoded access token',
-    match: (b: (typeof bindings)[number]) => b.part === 'token-claims',
-  },
-  {
-    what: 'the JWKS',
-    match: (b: (typeof bindings)[number]) => /"keys"/.test(b.text),
-  },
+  { what: 'the token request', match: (b) => /code_verifier=/.test(b.text) },
+  { what: 'the token response', match: (b) => /"access_token"/.test(b.text) },
+  { what: 'a decoded access token', match: (b) => b.part === 'token-claims' },
+  { what: 'the JWKS', match: (b) => /"keys"/.test(b.text) },
   {
     what: 'the introspection exchange',
-    match: (b: (typeof bindings)[number]) =>
-      /token_type_hint=access_token|"active"/.test(b.text),
+    match: (b) => /token_type_hint=access_token|"active"/.test(b.text),
   },
   {
     what: 'the Cedar policy behind the 403',
-    match: (b: (typeof bindings)[number]) => b.part === 'cedar-policy',
+    match: (b) => b.part === 'cedar-policy',
   },
   {
     what: 'the 403 denial',
-    match: (b: (typeof bindings)[number]) =>
-      /403/.test(b.text) && b.part.startsWith('response'),
+    match: (b) => /403/.test(b.text) && b.part.startsWith('response'),
   },
 ];
 
-describe('verified examples on the concept page', () => {
-  it('binds every protocol message the page must show', () => {
+/** The few examples that teach, on the concept page itself (issue 10). */
+const CONCEPT_REQUIRED = [
+  'the 401 challenge',
+  'the PRM document',
+  'a decoded access token',
+  'the 403 denial',
+];
+
+describe('verified examples on the doc pages', () => {
+  it('finds the pages with examples by scanning docs/', () => {
+    const withExamples = PAGES.filter((p) => p.bindings.length > 0).map(
+      (p) => p.file,
+    );
+    expect(withExamples).toEqual(
+      expect.arrayContaining([
+        'docs/concepts/auth-framework.mdx',
+        'docs/concepts/backend-auth.mdx',
+        'docs/reference/authorization.mdx',
+      ]),
+    );
+  });
+
+  it('binds every protocol message the pages must show', () => {
     for (const required of REQUIRED) {
-      expect(bindings.some(required.match), required.what).toBe(true);
+      expect(ALL.some(required.match), required.what).toBe(true);
+    }
+    const concept = PAGES.find((p) => p.file === CONCEPT)?.bindings ?? [];
+    for (const required of REQUIRED.filter((r) =>
+      CONCEPT_REQUIRED.includes(r.what),
+    )) {
+      expect(concept.some(required.match), `${CONCEPT}: ${required.what}`).toBe(
+        true,
+      );
     }
   });
 
-  it('every example equals the simulator output (run `npm run examples:sync` to update)', async () => {
-    const texts = await simulatorTexts(bindings);
-    const failures: string[] = [];
-    for (const binding of bindings) {
-      const comparison = compareExample(binding.text, texts.get(binding) ?? '');
-      if (!comparison.equal) {
-        failures.push(
-          `${PAGE}:${binding.line} "${binding.title}"\n${comparison.diff}`,
+  it('shows no whole token where a decoded one would do on the concept page', () => {
+    const concept = PAGES.find((p) => p.file === CONCEPT)?.bindings ?? [];
+    const jwt = /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/;
+    expect(concept.filter((b) => jwt.test(b.text)).map((b) => b.title)).toEqual(
+      [],
+    );
+  });
+
+  it.each(PAGES.filter((p) => p.bindings.length > 0).map((p) => [p.file, p]))(
+    'every example in %s equals the simulator output (run `npm run examples:sync` to update)',
+    async (_file, page) => {
+      const texts = await simulatorTexts(page.bindings);
+      const failures: string[] = [];
+      for (const binding of page.bindings) {
+        const comparison = compareExample(
+          binding.text,
+          texts.get(binding) ?? '',
         );
+        if (!comparison.equal) {
+          failures.push(
+            `${page.file}:${binding.line} "${binding.title}"\n${comparison.diff}`,
+          );
+        }
       }
-    }
-    expect(failures.join('\n\n')).toBe('');
-  }, 60_000);
+      expect(failures.join('\n\n')).toBe('');
+    },
+    60_000,
+  );
 });
 
 describe('the comparator', () => {

@@ -3,43 +3,30 @@ import clsx from 'clsx';
 import styles from './styles.module.css';
 
 export interface PlaceholderProps {
-  /** Shown while the simulator code loads; a Start button before that. */
-  onStart?: () => void;
+  /** Shown while the simulator code loads. */
   message?: string;
 }
 
 /**
- * Same shape and height as the loaded simulator (header, controls, step list,
- * detail), so nothing on the page moves when the real thing replaces it.
+ * Shown while the simulator's code loads, after the reader asked for it (the
+ * doc pages' start card is SimulatorEmbed/StartCard). Same shape and height
+ * as the loaded simulator (header, controls, step list, detail), so nothing
+ * on the page moves when the real thing replaces it.
  */
 export default function Placeholder({
-  onStart,
   message = 'Loading the simulator…',
 }: PlaceholderProps): ReactNode {
   return (
     <section
       className={clsx(styles.root, styles.reserve)}
       aria-label="MCP authorization flow simulator"
-      data-simulator-placeholder=""
+      aria-busy="true"
+      data-simulator-loading=""
     >
       <div className={styles.header}>
         <h2 className={styles.title}>Step through the flow</h2>
       </div>
-      <p className={styles.notice}>
-        Run the whole OAuth flow against mock servers in your browser: every
-        request, response, token and check. Nothing is sent over the network.
-      </p>
-      {onStart ? (
-        <button
-          type="button"
-          className={clsx(styles.button, styles.buttonPrimary)}
-          onClick={onStart}
-        >
-          Start the simulator
-        </button>
-      ) : (
-        <p role="status">{message}</p>
-      )}
+      <p role="status">{message}</p>
       <div className={styles.layout} aria-hidden="true">
         <div className={styles.column}>
           {Array.from({ length: 10 }, (_, i) => (

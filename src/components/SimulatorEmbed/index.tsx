@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import Simulator from '@site/src/components/Simulator';
-import Placeholder from '@site/src/components/Simulator/Placeholder';
 import { hasUrlState } from '@site/src/components/Simulator/lib/url-state';
+import StartCard from './StartCard';
 
 export interface SimulatorEmbedProps {
   /** Scenario to open when the link carries none. */
@@ -9,38 +9,33 @@ export interface SimulatorEmbedProps {
 }
 
 /**
- * The simulator inside a doc page. Until it scrolls into view, or the reader
- * presses Start, only this small component and its placeholder are on the
- * page: the engine, msw, jose and Cedar load after that. A deep link
- * (`#sim-scenario=…`) loads it at once.
+ * The simulator inside a doc page. Until the reader presses Start, only a
+ * short start card is on the page, and none of the simulator's code (engine,
+ * msw, jose, Cedar) has loaded. A deep link (`#sim-scenario=…`) starts it at
+ * once, including one followed later on the same page.
  */
 export default function SimulatorEmbed({
   scenario,
 }: SimulatorEmbedProps): ReactNode {
-  const ref = useRef<HTMLDivElement>(null);
-  const [active, setActive] = useState<false | 'seen' | 'started'>(false);
+  const [active, setActive] = useState<false | 'linked' | 'started'>(false);
 
   useEffect(() => {
     if (active) return undefined;
-    if (hasUrlState('hash', window.location.search, window.location.hash)) {
-      const frame = requestAnimationFrame(() => setActive('seen'));
+    const fromUrl = () =>
+      hasUrlState('hash', window.location.search, window.location.hash);
+    if (fromUrl()) {
+      const frame = requestAnimationFrame(() => setActive('linked'));
       return () => cancelAnimationFrame(frame);
     }
-    const element = ref.current;
-    if (!element || typeof IntersectionObserver === 'undefined') {
-      return undefined;
-    }
-    const observer = new IntersectionObserver((entries) => {
-      if (!entries.some((e) => e.isIntersecting)) return;
-      // Keep the reader's focus in the simulator if it was on the placeholder.
-      setActive(element.contains(document.activeElement) ? 'started' : 'seen');
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
+    const onHash = () => {
+      if (fromUrl()) setActive('linked');
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
   }, [active]);
 
   return (
-    <div ref={ref} data-simulator-embed="">
+    <div data-simulator-embed="">
       {active ? (
         <Simulator
           urlStyle="hash"
@@ -49,7 +44,7 @@ export default function SimulatorEmbed({
           focusOnLoad={active === 'started'}
         />
       ) : (
-        <Placeholder onStart={() => setActive('started')} />
+        <StartCard onStart={() => setActive('started')} />
       )}
     </div>
   );
