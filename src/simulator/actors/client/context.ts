@@ -47,6 +47,8 @@ export interface ProtectedResourceMetadata {
 }
 
 export interface ClientState {
+  /** HTTP status of the unauthenticated probe, once sent. */
+  probeStatus: number | null;
   challenge: Challenge | null;
   prmUrl: string | null;
   prm: ProtectedResourceMetadata | null;
@@ -73,6 +75,7 @@ export interface ClientState {
 
 export function initialState(): ClientState {
   return {
+    probeStatus: null,
     challenge: null,
     prmUrl: null,
     prm: null,

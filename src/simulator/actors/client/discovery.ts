@@ -73,6 +73,7 @@ export function discovery({ host, o, s, send }: ClientCore) {
       const res = await send(
         rpcRequest(s, o, 'initialize', initializeParams(o), null),
       );
+      s.probeStatus = res.status;
       if (res.status !== 401)
         return `HTTP ${res.status}: no authorization required`;
       const c = bearerChallenge(res);

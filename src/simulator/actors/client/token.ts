@@ -3,15 +3,10 @@
  * and the resource indicator, or use a refresh token; authenticate the way
  * registration settled on (none, client_secret_basic, client_secret_post).
  */
-import {
-  ClientSecretBasic,
-  ClientSecretPost,
-  None,
-  type ClientAuth,
-} from 'oauth4webapi';
+import { ClientSecretPost, None, type ClientAuth } from 'oauth4webapi';
 import { SimError } from '../../engine/errors';
 import { decodeToken } from '../jwt';
-import { readJson } from '../http-util';
+import { basicHeader, readJson } from '../http-util';
 import {
   errorDescription,
   failedCheck,
@@ -28,12 +23,24 @@ interface TokenResponse {
   error_description?: unknown;
 }
 
+/**
+ * client_secret_basic (RFC 6749 §2.3.1). Not oauth4webapi's ClientSecretBasic:
+ * that one also percent-encodes "-", "." and "_", which is legal but which
+ * servers that skip the form-decoding step (the MCP conformance suite's
+ * mock AS among them) then read as a different client id.
+ */
+function clientSecretBasic(secret: string): ClientAuth {
+  return (_as, client, _body, headers) => {
+    headers.set('authorization', basicHeader(client.client_id, secret));
+  };
+}
+
 function clientAuth(s: ClientState): ClientAuth {
   const secret = s.clientSecret;
   if (secret === null || s.tokenEndpointAuthMethod === 'none') return None();
   return s.tokenEndpointAuthMethod === 'client_secret_post'
     ? ClientSecretPost(secret)
-    : ClientSecretBasic(secret);
+    : clientSecretBasic(secret);
 }
 
 export function tokenRequests({ host, o, s, send }: ClientCore) {
