@@ -30,6 +30,23 @@ const randomIds: ClientHost['ids'] = {
   },
 };
 
+/** One line: the SimError code and status, or a network error's cause. */
+export function describeError(e: unknown): string {
+  if (e instanceof SimError) {
+    const extra = [
+      e.code,
+      e.status ? `HTTP ${e.status}` : null,
+      e.oauthError ?? null,
+    ].filter((x) => x !== null);
+    return `${e.message} (${extra.join(', ')})`;
+  }
+  if (e instanceof Error) {
+    const cause = e.cause instanceof Error ? `: ${e.cause.message}` : '';
+    return `${e.message}${cause}`.replace(/\s*\n\s*/g, ' ');
+  }
+  return String(e);
+}
+
 /** Runs the flow; resolves with the exit status (0 done, 1 failed). */
 export async function runClient(
   options: CliOptions,
@@ -110,13 +127,7 @@ export async function runClient(
     });
     return { code: 0, exchanges };
   } catch (e) {
-    const message =
-      e instanceof SimError
-        ? `${e.message} (${e.code}${e.status ? `, HTTP ${e.status}` : ''}${e.oauthError ? `, ${e.oauthError}` : ''})`
-        : e instanceof Error
-          ? e.message
-          : String(e);
-    printer.failure(stepId, message);
+    printer.failure(stepId, describeError(e));
     return { code: 1, exchanges };
   }
 }
