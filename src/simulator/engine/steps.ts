@@ -214,14 +214,7 @@ export const STEP_IMPLS: Record<KnownStepId, StepImpl> = {
     actors: ['client', 'user-agent', 'authorization-server'],
     diagram: authn('authorize'),
     refs: ['spec-step-up', 'spec-insufficient-scope', 'spec-scope-selection'],
-    run: async (w) => {
-      const st = w.client.state;
-      if (st.stepUpScope === null) return 'no step-up needed';
-      st.stepUpAttempts += 1;
-      if (st.stepUpAttempts > w.client.options.maxStepUp)
-        throw new SimError('step_up_exhausted', 'step-up retry limit reached');
-      return w.client.authorize(st.stepUpScope);
-    },
+    run: (w) => w.client.stepUp(),
   },
   step_up_exchange_code: {
     actors: ['client', 'authorization-server'],

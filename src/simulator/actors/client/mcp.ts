@@ -1,0 +1,186 @@
+/**
+ * MCP calls over Streamable HTTP with the bearer token: JSON-RPC requests,
+ * the answers (a JSON body, or a server-sent event stream), session and
+ * protocol version headers, and what a 401 or 403 means to the client.
+ */
+import { SimError } from '../../engine/errors';
+import { readJson } from '../http-util';
+import { bearerChallenge } from './challenge';
+import {
+  failedCheck,
+  MCP_PROTOCOL_VERSION,
+  type ClientCore,
+  type ClientHost,
+  type ClientOptions,
+  type ClientState,
+} from './context';
+
+export function initializeParams(o: ClientOptions): Record<string, unknown> {
+  return {
+    protocolVersion: MCP_PROTOCOL_VERSION,
+    capabilities: {},
+    clientInfo: { name: o.clientName, version: '1.0.0' },
+  };
+}
+
+export function rpcRequest(
+  s: ClientState,
+  o: ClientOptions,
+  method: string,
+  params: Record<string, unknown> | undefined,
+  token: string | null,
+  notification = false,
+): Request {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/json, text/event-stream',
+  };
+  // After initialize, every request names the agreed protocol version.
+  if (s.sessionId || s.protocolVersion)
+    headers['mcp-protocol-version'] = s.protocolVersion ?? MCP_PROTOCOL_VERSION;
+  if (s.sessionId) headers['mcp-session-id'] = s.sessionId;
+  if (token !== null) headers.authorization = `Bearer ${token}`;
+  const body: Record<string, unknown> = { jsonrpc: '2.0' };
+  if (!notification) body.id = ++s.rpcId;
+  body.method = method;
+  if (params) body.params = params;
+  return new Request(o.mcpUrl, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(body),
+  });
+}
+
+interface RpcMessage {
+  id?: unknown;
+  result?: unknown;
+  error?: unknown;
+}
+
+/** The JSON-RPC answer to request `id`: a JSON body, or a `data:` event in a stream. */
+async function readRpcAnswer(
+  res: Response,
+  id: number,
+): Promise<RpcMessage | undefined> {
+  const type = res.headers.get('content-type') ?? '';
+  if (!type.startsWith('text/event-stream'))
+    return (await readJson(res)) as RpcMessage | undefined;
+  const text = await res.text();
+  for (const event of text.split(/\r?\n\r?\n/)) {
+    const data = event
+      .split(/\r?\n/)
+      .filter((l) => l.startsWith('data:'))
+      .map((l) => l.slice(5).replace(/^ /, ''))
+      .join('\n');
+    if (!data) continue;
+    try {
+      const msg = JSON.parse(data) as RpcMessage;
+      if (msg.id === id) return msg;
+    } catch {
+      // Not JSON: not an answer; keep reading.
+    }
+  }
+  return undefined;
+}
+
+async function mcpFailure(
+  host: ClientHost,
+  s: ClientState,
+  res: Response,
+): Promise<never> {
+  const challenge = bearerChallenge(res);
+  const body = (await readJson(res.clone())) as { error?: unknown } | undefined;
+  const bodyError = typeof body?.error === 'string' ? body.error : undefined;
+  const oauthErr = challenge?.params.error ?? bodyError;
+  if (res.status === 401) {
+    // The latest challenge is what the client authorizes against next.
+    if (challenge) s.challenge = challenge;
+    throw new SimError(
+      'mcp_unauthorized',
+      challenge?.params.error_description ?? `HTTP 401 from the MCP server`,
+      {
+        status: 401,
+        ...(oauthErr ? { oauthError: oauthErr } : {}),
+        ...failedCheck(host),
+      },
+    );
+  }
+  if (res.status === 403) {
+    throw new SimError(
+      'mcp_forbidden',
+      'the MCP server refused the request (403)',
+      {
+        status: 403,
+        ...(oauthErr ? { oauthError: oauthErr } : {}),
+        ...failedCheck(host),
+      },
+    );
+  }
+  throw new SimError('mcp_error', `HTTP ${res.status} from the MCP server`, {
+    status: res.status,
+  });
+}
+
+export interface RpcOutcome {
+  status: number;
+  result: unknown;
+  /** The scope a 403 insufficient_scope challenge asks for, else null. */
+  insufficientScope: string | null;
+}
+
+export function mcpCalls({ host, o, s, send }: ClientCore) {
+  return {
+    /** Sends a JSON-RPC request to the MCP server with the bearer token. */
+    async rpc(
+      method: string,
+      params?: Record<string, unknown>,
+      tokenOverride?: string | null,
+    ): Promise<RpcOutcome> {
+      const token = tokenOverride === undefined ? s.accessToken : tokenOverride;
+      const request = rpcRequest(s, o, method, params, token);
+      const id = s.rpcId;
+      const res = await send(request);
+      if (res.status === 403) {
+        const c = bearerChallenge(res);
+        if (c?.params.error === 'insufficient_scope')
+          return {
+            status: 403,
+            result: null,
+            insufficientScope: c.params.scope ?? null,
+          };
+      }
+      if (res.status !== 200 && res.status !== 202)
+        return mcpFailure(host, s, res);
+      const sid = res.headers.get('mcp-session-id');
+      if (sid) s.sessionId = sid;
+      const body =
+        res.status === 200 ? await readRpcAnswer(res, id) : undefined;
+      const agreed = (body?.result as { protocolVersion?: unknown } | undefined)
+        ?.protocolVersion;
+      if (method === 'initialize' && typeof agreed === 'string')
+        s.protocolVersion = agreed;
+      s.lastResult = body?.result ?? body?.error ?? null;
+      return {
+        status: res.status,
+        result: s.lastResult,
+        insufficientScope: null,
+      };
+    },
+
+    /** Sends the notifications/initialized notification. */
+    async notifyInitialized(): Promise<void> {
+      const res = await send(
+        rpcRequest(
+          s,
+          o,
+          'notifications/initialized',
+          undefined,
+          s.accessToken,
+          true,
+        ),
+      );
+      if (res.status !== 202 && res.status !== 200)
+        await mcpFailure(host, s, res);
+    },
+  };
+}
