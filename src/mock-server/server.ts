@@ -15,7 +15,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { getResponse } from 'msw';
+import type { StepContext } from '../simulator/engine/host';
 import {
   MAX_BODY_BYTES,
   readBody,
@@ -113,7 +113,7 @@ function errorFor(
   return { status, body: oauthBody(error, description) };
 }
 
-/** Serialises work: the engine has one step context, so requests are answered one at a time. */
+/** Serialises the control operations (clock, key rotation, reset); requests run concurrently. */
 class SerialQueue {
   #tail: Promise<unknown> = Promise.resolve();
   run<T>(fn: () => Promise<T>): Promise<T> {
@@ -282,24 +282,27 @@ export async function createMockServer(
       logLine(method, path, e.status, null);
       return;
     }
-    const outcome = await queue.run(async () => {
+    // Not serialised: each request carries its own step context.
+    const outcome = await (async () => {
       const s = session;
-      s.beginRequest();
+      const ctx = s.requestContext();
+      const failedCheck = () =>
+        ctx.checks.find((c) => c.status === 'fail')?.id ?? null;
       try {
         const response = await withTimeout(
-          resolve(s, request),
+          resolve(s, request, ctx),
           HANDLER_TIMEOUT_MS,
         );
-        return { response, check: s.failedCheck() };
+        return { response, check: failedCheck() };
       } catch (e) {
         return {
           response: e instanceof Error ? e : new Error(String(e)),
-          check: s.failedCheck(),
+          check: failedCheck(),
         };
       } finally {
         s.endRequest();
       }
-    });
+    })();
     let response: Response;
     if (outcome.response === 'timeout') {
       const e = errorFor(
@@ -337,8 +340,9 @@ export async function createMockServer(
   async function resolve(
     s: LiveSession,
     request: Request,
+    ctx: StepContext,
   ): Promise<Response | undefined> {
-    let response = await getResponse(s.world.handlers, request);
+    let response = await s.answer(request, ctx);
     for (let hop = 0; response && hop < MAX_INTERNAL_REDIRECTS; hop++) {
       if (response.status < 300 || response.status > 303) break;
       const location = response.headers.get('location');
@@ -356,10 +360,7 @@ export async function createMockServer(
           (route.actor === 'authorization-server' &&
             s.world.as.matches(next.pathname)));
       if (!internal) break;
-      response = await getResponse(
-        s.world.handlers,
-        new Request(next, { redirect: 'manual' }),
-      );
+      response = await s.answer(new Request(next, { redirect: 'manual' }), ctx);
     }
     return response;
   }

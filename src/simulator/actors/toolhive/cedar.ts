@@ -3,7 +3,7 @@
  * model (Client::"<sub>", Action::"call_tool", Tool::"<name>", claim_* and
  * arg_* attributes, MCP::"<server>" parent, THVGroup parents), default deny.
  */
-import type { CedarApi } from '../engine/cedar-api';
+import type { CedarApi } from '../../engine/cedar-api';
 import type * as Cedar from '@cedar-policy/cedar-wasm/nodejs';
 
 /** Methods that are always allowed (pkg/authz/middleware.go). */
@@ -129,6 +129,38 @@ export interface CedarDecision {
   };
 }
 
+/** How many parsed policy sets Cedar keeps per module (the UI lets you edit the text). */
+const PREPARED_SLOTS = 8;
+const prepared = new WeakMap<CedarApi, Map<string, string | null>>();
+
+/**
+ * Parses a policy text once and keeps it in Cedar's cache, so filtering a
+ * list of n tools parses the policy once instead of n times. Returns the
+ * cached set's id, or null when the text does not parse (the caller then
+ * lets isAuthorized report the errors).
+ */
+function preparedPolicySet(cedar: CedarApi, policy: string): string | null {
+  let sets = prepared.get(cedar);
+  if (!sets) {
+    sets = new Map();
+    prepared.set(cedar, sets);
+  }
+  const known = sets.get(policy);
+  if (known !== undefined) return known;
+  if (sets.size >= PREPARED_SLOTS) {
+    const oldest = sets.keys().next().value;
+    if (oldest !== undefined) sets.delete(oldest);
+  }
+  const used = new Set(sets.values());
+  let slot = 0;
+  while (used.has(`thv-policy-${slot}`)) slot++;
+  const id = `thv-policy-${slot}`;
+  const parsed = cedar.preparsePolicySet(id, { staticPolicies: policy });
+  const result = parsed.type === 'success' ? id : null;
+  sets.set(policy, result);
+  return result;
+}
+
 export function buildCedarCall(
   input: CedarRequestInput,
   policy: string,
@@ -197,7 +229,12 @@ export function authorize(
       },
     };
   }
-  const answer = cedar.isAuthorized(built.call);
+  const setId = preparedPolicySet(cedar, policy);
+  const { policies: _text, ...call } = built.call;
+  const answer =
+    setId === null
+      ? cedar.isAuthorized(built.call)
+      : cedar.statefulIsAuthorized({ ...call, preparsedPolicySetId: setId });
   if (answer.type === 'failure') {
     return {
       allowed: false,

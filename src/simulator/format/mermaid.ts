@@ -1,5 +1,5 @@
 /** Generates mermaid sequence diagrams from the message lists in content/diagrams.ts. */
-import type { DiagramMessage } from './types';
+import type { DiagramMessage } from '../engine/types';
 import {
   AUTHN_ACCESSIBILITY,
   AUTHN_DIAGRAM_MESSAGES,

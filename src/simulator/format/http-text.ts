@@ -9,7 +9,7 @@ import type {
   HeaderList,
   RecordedRequest,
   RecordedResponse,
-} from '../../../simulator/engine/types';
+} from '../engine/types';
 
 export function headerValue(
   headers: HeaderList,

@@ -4,8 +4,8 @@
  * deterministically from the client's real token and the demo keys.
  */
 import { SignJWT } from 'jose';
-import type { World } from './world';
-import { SimError } from './errors';
+import type { World } from '../world/world';
+import { SimError } from '../engine/errors';
 import {
   b64urlEncodeString,
   decodeSegment,

@@ -3,32 +3,26 @@
  * rebuilds the world and replays the action log up to the previous step, so
  * every state is reproducible; `reset()` starts over.
  */
-import type {
-  BackendMode,
-  CheckVerdict,
-  ClockEvent,
-  StepRecord,
-  Transcript,
-} from './types';
-import type { CedarLoader } from './cedar-api';
-import { defaultCedarLoader } from './cedar-api';
-import { SimError } from './errors';
-import { newStepContext } from './host';
-import { DEFAULT_CEDAR_POLICY } from './policy';
-import {
-  scenarioDef,
-  scenarioRow,
-  worldConfigFor,
-  type ScenarioDef,
-  type ScenarioRow,
-} from './scenarios';
-import { STEP_IMPLS, stepDef, type StepDef } from './steps';
-import { advanceWorld } from './tick';
-import { DEFAULT_URLS, World, cachedLoader, type WorldUrls } from './world';
-import { createHandlers } from '../http/handlers';
+import type { BackendMode, CheckVerdict, ClockEvent } from '../engine/types';
+import type { CedarLoader } from '../engine/cedar-api';
+import { defaultCedarLoader } from '../engine/cedar-api';
+import { SimError } from '../engine/errors';
+import { scenarioRow, type CatalogueRow } from '../scenarios/scenarios';
+import type { StepRecord, Transcript } from '../scenarios/records';
+import { advanceWorld } from '../world/tick';
+import type { WorldUrls } from '../world/setups';
+import { cachedLoader, type World } from '../world/world';
 import { createInPageTransport } from '../http/fallback';
 import type { Transport } from '../http/transport';
-import { policyErrors } from '../actors/toolhive-authz';
+import { policyErrors } from '../actors/toolhive/cedar';
+import {
+  scenarioDef,
+  stepDef,
+  type ScenarioDef,
+  type StepDef,
+} from './catalogue';
+import { createWorld } from './create-world';
+import { runStepIn } from './run-step';
 
 export interface SimulationOptions {
   scenarioId: string;
@@ -84,7 +78,7 @@ class SimulationImpl implements Simulation {
   readonly scenario: ScenarioDef;
   readonly steps: StepDef[];
   readonly transport: Transport;
-  #row: ScenarioRow;
+  #row: CatalogueRow;
   #options: SimulationOptions;
   #loadCedar: () => ReturnType<CedarLoader>;
   #world!: World;
@@ -94,7 +88,7 @@ class SimulationImpl implements Simulation {
   #finished = false;
   #queue: Promise<unknown> = Promise.resolve();
 
-  constructor(row: ScenarioRow, options: SimulationOptions) {
+  constructor(row: CatalogueRow, options: SimulationOptions) {
     this.#row = row;
     this.#options = options;
     this.scenario = scenarioDef(row);
@@ -142,13 +136,16 @@ class SimulationImpl implements Simulation {
   }
 
   #rebuild(): void {
-    const urls: WorldUrls = { ...DEFAULT_URLS, ...this.#options.urls };
-    this.#world = new World({
-      config: worldConfigFor(this.#row, this.#options.backendMode),
-      urls,
-      policy: this.#options.policy ?? DEFAULT_CEDAR_POLICY,
-      cedar: this.#loadCedar,
-      handlers: createHandlers,
+    this.#world = createWorld({
+      scenario: this.#row.id,
+      ...(this.#options.backendMode
+        ? { backendMode: this.#options.backendMode }
+        : {}),
+      ...(this.#options.urls ? { urls: this.#options.urls } : {}),
+      ...(this.#options.policy !== undefined
+        ? { policy: this.#options.policy }
+        : {}),
+      loadCedar: this.#loadCedar,
       send: (request) => this.transport.fetch(request),
     });
     this.transport.attach(this.#world);
@@ -166,63 +163,22 @@ class SimulationImpl implements Simulation {
       throw new SimError('missing_prerequisite', 'this scenario has no steps');
     }
     const world = this.#world;
-    const impl = STEP_IMPLS[def.id as keyof typeof STEP_IMPLS];
-    const ctx = newStepContext(def.id);
-    world.ctx = ctx;
-    const startedAt = world.clock.iso();
-    let outcome: string;
-    let error: StepRecord['error'];
-    try {
-      outcome = await impl.run(world, this.#row);
-    } catch (e) {
-      const firstFailed = ctx.checks.find((c) => c.status === 'fail')?.id;
-      if (e instanceof SimError) {
-        const check = e.check ?? firstFailed;
-        error = {
-          code: e.code,
-          message: e.message,
-          ...(e.status !== undefined ? { status: e.status } : {}),
-          ...(e.oauthError !== undefined ? { oauthError: e.oauthError } : {}),
-          ...(check !== undefined ? { check } : {}),
-        };
-        outcome = `${e.status !== undefined ? `${e.status} ` : ''}${e.oauthError ?? e.code}`;
-      } else {
-        error = {
-          code: 'internal_error',
-          message: e instanceof Error ? e.message : String(e),
-        };
-        outcome = 'internal error';
-      }
-    }
-    const record: StepRecord = {
-      stepId: def.id,
-      index,
-      status: error ? 'failed' : 'done',
-      outcome,
-      exchanges: world.recorder.forStep(def.id),
-      checks: ctx.checks,
-      tokens: ctx.tokens,
-      deviations: ctx.deviations,
-      startedAt,
-      endedAt: world.clock.iso(),
-      ...(error ? { error } : {}),
-      ...(ctx.clockEvents.length ? { clockEvents: ctx.clockEvents } : {}),
-    };
-    world.ctx = newStepContext('idle');
+    const record = await world.inStep(def.id, (ctx) =>
+      runStepIn(world, this.#row, def, index, ctx),
+    );
     this.#records.push(record);
-    if (error || this.#records.length >= this.steps.length)
+    if (record.error || this.#records.length >= this.steps.length)
       this.#finished = true;
     return record;
   }
 
   async #advance(seconds: number): Promise<ClockEvent[]> {
-    const world = this.#world;
-    const ctx = newStepContext('clock');
-    world.ctx = ctx;
-    await advanceWorld(world, seconds);
-    world.ctx = newStepContext('idle');
-    this.#clockEvents.push(...ctx.clockEvents);
-    return ctx.clockEvents;
+    const events = await this.#world.inStep('clock', async (ctx) => {
+      await advanceWorld(this.#world, seconds);
+      return ctx.clockEvents;
+    });
+    this.#clockEvents.push(...events);
+    return events;
   }
 
   next(): Promise<StepRecord> {
@@ -296,41 +252,16 @@ class SimulationImpl implements Simulation {
   }
 
   validateToken(raw: string): Promise<CheckVerdict[]> {
-    return this.#serial(async () => {
-      const world = this.#world;
-      const saved = world.ctx;
-      world.ctx = newStepContext('validate-token');
-      world.recording = false;
-      try {
-        const result = await world.toolhive.freshValidator().validate(raw);
-        return result.verdicts;
-      } finally {
-        world.recording = true;
-        world.ctx = saved;
-      }
-    });
+    return this.#serial(() =>
+      // Silent: checking a pasted token is not part of the transcript.
+      this.#world.inStep(
+        'validate-token',
+        async () =>
+          (await this.#world.toolhive.freshValidator().validate(raw)).verdicts,
+        { silent: true },
+      ),
+    );
   }
-}
-
-/**
- * A bare world for one scenario, with its MSW handlers in `world.handlers`,
- * for a local mock server that serves the actors over real HTTP. The client
- * actor is present but unused; `send` resolves through the same handlers.
- */
-export function createScenarioWorld(
-  options: Omit<SimulationOptions, 'transport'>,
-): World {
-  const row = scenarioRow(options.scenarioId);
-  if (!row) throw new Error(`unknown scenario id: ${options.scenarioId}`);
-  const world: World = new World({
-    config: worldConfigFor(row, options.backendMode),
-    urls: { ...DEFAULT_URLS, ...options.urls },
-    policy: options.policy ?? DEFAULT_CEDAR_POLICY,
-    cedar: cachedLoader(options.loadCedar ?? defaultCedarLoader),
-    handlers: createHandlers,
-    send: (request) => world.internalFetch(request),
-  });
-  return world;
 }
 
 /** Parses a Cedar policy set; returns Cedar's own error messages ([] when it parses). */

@@ -1,26 +1,25 @@
 /**
- * The step table: one record per step id with its actors, diagram message,
- * references and the action it runs. Actions return a one-line outcome or
- * throw a SimError; they never set the next step themselves (the scenario row
- * lists the order).
+ * The step table: one row per step with its actors, diagram message,
+ * references and the action it runs. The table owns the step ids: `StepId`
+ * is its key set, and the teaching text (content/steps.ts) is a
+ * `Record<StepId, ...>`, so a new row without text does not compile.
+ *
+ * Actions return a one-line outcome or throw a SimError; they never choose
+ * the next step (the scenario row lists the order).
  */
-import type { ActorId, DiagramRef, StepId } from './types';
-import type { RefId } from './references';
-import type { World } from './world';
-import type { ScenarioRow } from './scenarios';
-import { SimError } from './errors';
+import type { ActorId, DiagramRef } from '../engine/types';
+import type { RefId } from '../engine/references';
+import type { World } from '../world/world';
+import { SimError } from '../engine/errors';
 import { craftToken } from './crafted-tokens';
-import { advanceWorld } from './tick';
-import { STEP_CONTENT, type KnownStepId } from '../content/steps';
+import { advanceWorld } from '../world/tick';
 import { decodeToken } from '../actors/jwt';
-
-export interface StepDef {
-  id: StepId;
-  title: string;
-  actors: ActorId[];
-  diagram: DiagramRef;
-  refs: RefId[];
-}
+import {
+  callTool,
+  describeResult,
+  presentToken,
+  type StepInput,
+} from './step-actions';
 
 interface StepImpl {
   actors: ActorId[];
@@ -28,68 +27,13 @@ interface StepImpl {
   refs: RefId[];
   /** When the step's request is meant to be rejected, a rejection is its success. */
   expectsRejection?: boolean;
-  run(world: World, scenario: ScenarioRow): Promise<string>;
+  run(world: World, scenario: StepInput): Promise<string>;
 }
 
 const authn = (message: string): DiagramRef => ({ diagram: 'authn', message });
 const authz = (message: string): DiagramRef => ({ diagram: 'authz', message });
 
-function describeResult(result: unknown): string {
-  const r = result as {
-    tools?: Array<{ name?: unknown }>;
-    content?: Array<{ text?: unknown }>;
-    code?: unknown;
-    message?: unknown;
-  } | null;
-  if (r?.tools)
-    return `tools: ${r.tools.map((t) => String(t.name)).join(', ') || 'none'}`;
-  if (r?.content?.[0]?.text) return String(r.content[0].text);
-  if (r && typeof r.code === 'number')
-    return `JSON-RPC error ${r.code}: ${String(r.message)}`;
-  return 'OK';
-}
-
-async function callTool(
-  world: World,
-  scenario: ScenarioRow,
-  retry: boolean,
-): Promise<string> {
-  const call = scenario.toolCall ?? {
-    name: 'echo',
-    arguments: { text: 'hello' },
-  };
-  const r = await world.client.rpc('tools/call', {
-    name: call.name,
-    arguments: call.arguments,
-  });
-  if (r.insufficientScope !== null) {
-    if (retry)
-      throw new SimError(
-        'step_up_exhausted',
-        'still insufficient_scope after stepping up',
-        { status: 403, oauthError: 'insufficient_scope' },
-      );
-    world.client.state.stepUpScope = r.insufficientScope;
-    return `403 insufficient_scope: the server asks for scope "${r.insufficientScope}"`;
-  }
-  return `200 ${describeResult(r.result)}`;
-}
-
-async function presentToken(world: World, token: string): Promise<string> {
-  world.ctx.tokens.push(decodeToken(token, 'pasted'));
-  const r = await world.client.rpc(
-    'initialize',
-    {
-      protocolVersion: '2025-11-25',
-      capabilities: {},
-      clientInfo: { name: 'Example MCP Client', version: '1.0.0' },
-    },
-    token,
-  );
-  return `HTTP ${r.status}: the token was accepted`;
-}
-
-export const STEP_IMPLS: Record<KnownStepId, StepImpl> = {
+export const STEPS = {
   probe_unauthenticated: {
     actors: ['client', 'toolhive'],
     diagram: authn('probe'),
@@ -371,19 +315,11 @@ export const STEP_IMPLS: Record<KnownStepId, StepImpl> = {
       return `HTTP ${res.status}: token revoked`;
     },
   },
-};
+} satisfies Record<string, StepImpl>;
 
-export function isKnownStep(id: string): id is KnownStepId {
-  return Object.prototype.hasOwnProperty.call(STEP_IMPLS, id);
-}
+/** A step id: a key of the step table. */
+export type StepId = keyof typeof STEPS;
 
-export function stepDef(id: KnownStepId): StepDef {
-  const impl = STEP_IMPLS[id];
-  return {
-    id,
-    title: STEP_CONTENT[id].title,
-    actors: [...impl.actors],
-    diagram: { ...impl.diagram },
-    refs: [...impl.refs],
-  };
+export function isStepId(id: string): id is StepId {
+  return Object.prototype.hasOwnProperty.call(STEPS, id);
 }
