@@ -2,18 +2,16 @@
  * The authorization endpoint: the client, the exact redirect URI, PKCE S256,
  * one allowed resource (RFC 8707) and known scopes, then a code. The
  * embedded AS first sends the user to the upstream IdP with its own PKCE and
- * state, and issues the code on the upstream callback.
+ * state, and issues the code on the upstream callback (upstream-callback.ts).
  */
 import { calculatePKCECodeChallenge } from 'oauth4webapi';
 import { addCheck, type StepContext } from '../../engine/host';
 import {
   isValidResourceUri,
   oauthError,
-  readJson,
   redirect,
   redirectUriMatches,
 } from '../http-util';
-import { decodeSegment } from '../jwt';
 import type { RegisteredClient } from './options';
 import { resolveClient } from './clients';
 import type { AsCore } from './state';
@@ -234,76 +232,5 @@ export async function authorize(
     resource,
     o.user.sub,
     null,
-  );
-}
-
-export async function upstreamCallback(
-  core: AsCore,
-  ctx: StepContext,
-  request: Request,
-): Promise<Response> {
-  const { host, o, url, clients, pending, upstreamStore } = core;
-  const params = new URL(request.url).searchParams;
-  const p = pending.get(params.get('state') ?? '');
-  if (!p || !o.upstream)
-    return oauthError(400, 'invalid_request', 'unknown upstream state');
-  pending.delete(params.get('state') ?? '');
-  const clientId = p.clientParams.get('client_id') ?? '';
-  const redirectUri = p.clientParams.get('redirect_uri') ?? '';
-  const client =
-    clients.get(clientId) ?? (await resolveClient(core, ctx, clientId)).client;
-  if (!client) return oauthError(400, 'invalid_client', 'client vanished');
-  if (params.get('error')) {
-    return authorizeError(
-      redirectUri,
-      'access_denied',
-      'the upstream identity provider refused',
-      p.clientParams.get('state'),
-    );
-  }
-  const res = await host.internalFetch(
-    new Request(o.upstream.tokenUrl, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        accept: 'application/json',
-      },
-      body: new URLSearchParams({
-        grant_type: 'authorization_code',
-        code: params.get('code') ?? '',
-        redirect_uri: url(o.paths.callback ?? '/oauth/callback'),
-        client_id: o.upstream.clientId,
-        code_verifier: p.verifier,
-      }).toString(),
-    }),
-    ctx,
-  );
-  const body = (await readJson(res)) as
-    { access_token?: string; id_token?: string } | undefined;
-  if (res.status !== 200 || !body?.access_token) {
-    return authorizeError(
-      redirectUri,
-      'server_error',
-      'upstream token exchange failed',
-      p.clientParams.get('state'),
-    );
-  }
-  const tsid = host.ids.token('tsid', 12);
-  upstreamStore.set(tsid, {
-    accessToken: body.access_token,
-    idToken: body.id_token ?? null,
-  });
-  const upstreamClaims = decodeSegment(body.access_token.split('.')[1]);
-  const sub =
-    typeof upstreamClaims?.sub === 'string' ? upstreamClaims.sub : o.user.sub;
-  return issueCode(
-    core,
-    p.clientParams,
-    client,
-    redirectUri,
-    p.scope,
-    p.resource,
-    sub,
-    tsid,
   );
 }

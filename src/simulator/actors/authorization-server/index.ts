@@ -8,8 +8,9 @@
  * Bad requests get the RFC's error codes, never a crash.
  *
  * Folder map: options (configuration), state (what it remembers), metadata,
- * clients (pre-registered, CIMD), register (DCR), authorize (with the
- * upstream callback), grants/ (one module per grant type), introspection
+ * clients (pre-registered, CIMD), register (DCR), authorize and
+ * upstream-callback (embedded AS), grants and grant-* (one module per grant
+ * type), introspection
  * (and revocation), tokens (minting and checking), routes (the table).
  */
 import type { ActorHost } from '../../engine/host';

@@ -5,7 +5,8 @@
  */
 import type { StepContext } from '../../engine/host';
 import { json, text } from '../http-util';
-import { authorize, upstreamCallback } from './authorize';
+import { authorize } from './authorize';
+import { upstreamCallback } from './upstream-callback';
 import { tokenEndpoint } from './grants';
 import { introspect, revoke } from './introspection';
 import { jwks, metadata } from './metadata';
