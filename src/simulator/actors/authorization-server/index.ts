@@ -10,8 +10,8 @@
  * Folder map: options (configuration), state (what it remembers), metadata,
  * clients (pre-registered, CIMD), register (DCR), authorize and
  * upstream-callback (embedded AS), grants and grant-* (one module per grant
- * type), introspection
- * (and revocation), tokens (minting and checking), routes (the table).
+ * type), introspection (and revocation), tokens (minting and checking),
+ * routes (the table).
  */
 import type { ActorHost } from '../../engine/host';
 import type { DemoKeyName } from '../demo-keys';
