@@ -27,6 +27,7 @@ import {
   SCENARIOS,
   worldConfigFor,
   type CatalogueRow,
+  type ScenarioId,
 } from '../simulator/scenarios/scenarios';
 import { scenarioDef } from '../simulator/runner/catalogue';
 import { createWorld } from '../simulator/runner/create-world';
@@ -56,9 +57,8 @@ export interface LiveScenario {
  * client's steps; a real client does not produce them, so the servers are
  * configured to show the same failure.
  */
-const LIVE_OVERRIDES: Record<
-  string,
-  Pick<LiveScenario, 'liveNote' | 'override'>
+const LIVE_OVERRIDES: Partial<
+  Record<ScenarioId, Pick<LiveScenario, 'liveNote' | 'override'>>
 > = {
   'wrong-audience': {
     liveNote:
