@@ -1,8 +1,9 @@
 /**
  * What every actor gets from the world it lives in: the simulated clock, the
- * seeded ids, the current step's scratch pad (checks, deviations, tokens) and
- * an in-process fetch for server-to-server calls, which still goes through the
- * MSW handlers so those exchanges are recorded too.
+ * seeded ids, the step context (checks, deviations, tokens) and an in-process
+ * fetch for server-to-server calls, which goes through the world's dispatch
+ * so those exchanges are recorded too, under the context of the request that
+ * made them.
  */
 import type { SimClock } from './clock';
 import type { SeededIds } from './ids';

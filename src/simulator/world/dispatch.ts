@@ -4,7 +4,7 @@
  * handlers, a server-to-server call, the local mock server) comes here.
  */
 import type { SimClock } from '../engine/clock';
-import type { StepContext } from '../engine/host';
+import type { Handler, StepContext } from '../engine/host';
 import type { ActorId } from '../engine/types';
 import {
   recordRequest,
@@ -18,7 +18,7 @@ export interface Route {
   actor: ActorId;
   origin: string;
   matches(pathname: string): boolean;
-  handle(request: Request, ctx: StepContext): Promise<Response>;
+  handle: Handler;
 }
 
 export async function dispatch(
