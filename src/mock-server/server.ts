@@ -32,6 +32,7 @@ import {
 } from './world';
 import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SCENARIO } from './args';
 import { CONTROL_PREFIX, control, type LiveRef } from './control';
+import { listen } from './listen';
 import { HANDLER_TIMEOUT_MS, answerLive } from './answer';
 import {
   MockServerError,
@@ -254,32 +255,7 @@ export async function createMockServer(
     logLine(method, path, response.status, check);
   }
 
-  await new Promise<void>((resolvePromise, reject) => {
-    const onError = (err: NodeJS.ErrnoException) => {
-      server.off('listening', onListening);
-      if (err.code === 'EADDRINUSE')
-        reject(
-          new MockServerError(
-            'port_in_use',
-            `port ${options.port ?? DEFAULT_PORT} on ${host} is already in use`,
-          ),
-        );
-      else
-        reject(
-          new MockServerError(
-            'listen_failed',
-            `cannot listen on ${host}:${options.port ?? DEFAULT_PORT}: ${err.message}`,
-          ),
-        );
-    };
-    const onListening = () => {
-      server.off('error', onError);
-      resolvePromise();
-    };
-    server.once('error', onError);
-    server.once('listening', onListening);
-    server.listen(options.port ?? DEFAULT_PORT, host);
-  });
+  await listen(server, host, options.port ?? DEFAULT_PORT);
   const port = (server.address() as AddressInfo).port;
   origin = `http://${originHost(host)}:${port}`;
   session = new LiveSession(scenario, origin, sharedCedarLoader);
