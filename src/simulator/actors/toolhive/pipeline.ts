@@ -21,28 +21,40 @@ export interface MiddlewareRow {
   run: Middleware;
 }
 
-/** The order is data: ToolHive's order, with the spec-only step-up marked as such. */
+/**
+ * The order is data. ToolHive's chain (pkg/runner/middleware.go:63-286) is
+ * body-limit, audit, auth, upstreamswap, tokenexchange, tool filter, MCP
+ * parser, telemetry, rate limit, webhooks, usage metrics, authz, AWS STS,
+ * header-forward, recovery; the rows below are the ones the simulator
+ * models, in that order. Sources are at the pinned ToolHive commit.
+ */
 export const MIDDLEWARE: readonly MiddlewareRow[] = [
   { name: 'auth', source: 'pkg/auth/token.go', run: authenticate },
   {
     name: 'backend-auth',
     source:
-      'upstreamswap, tokenexchange or strip-auth (pkg/runner/middleware.go)',
+      'pkg/auth/upstreamswap/middleware.go, pkg/oauthproto/tokenexchange/middleware.go, pkg/transport/middleware/strip_auth.go (none configured: passthrough)',
     run: backendAuth,
   },
-  { name: 'mcp-parser', source: 'pkg/mcp/parser.go', run: parseMcp },
+  { name: 'mcp-parser', source: 'the MCP parser middleware', run: parseMcp },
   {
     name: 'spec-step-up',
-    source: 'not in ToolHive v0.44: the spec insufficient_scope answer',
+    source:
+      'not in ToolHive v0.44: the spec insufficient_scope answer, opt-in per scenario',
     run: specStepUp,
   },
   { name: 'authz', source: 'pkg/authz/middleware.go', run: authorizeCall },
   {
     name: 'list-filter',
-    source: 'pkg/authz/response_filter.go',
+    source:
+      'pkg/authz/response_filter.go (part of the authz middleware: it wraps the response)',
     run: filterLists,
   },
-  { name: 'proxy', source: 'pkg/transport/proxy', run: proxy },
+  {
+    name: 'proxy',
+    source: 'pkg/transport/proxy (the reverse proxy after the chain)',
+    run: proxy,
+  },
 ];
 
 /** Headers forwarded to the backend: everything except hop-by-hop ones, plus X-Forwarded-*. */
