@@ -26,8 +26,6 @@ import { createIdp } from '../actors/idp';
 import { createClient } from '../actors/client';
 import { createClientMetadataHost } from '../actors/client-metadata-host';
 import { dispatch, type Route } from './dispatch';
-
-export type { Route };
 import {
   DEMO_CLIENT_NAME,
   demoClientOptions,
@@ -35,6 +33,8 @@ import {
   type WorldUrls,
 } from './setups';
 import { authServerOptions, toolhiveOptions, type WorldConfig } from './config';
+
+export type { Route };
 
 export type HandlerFactory = (world: World) => RequestHandler[];
 
@@ -151,7 +151,7 @@ export class World implements ActorHost {
     );
   }
 
-  /** The context of the step running now (`setup` or `idle` between steps). */
+  /** The context of the step running now (`setup` outside any step). */
   get ctx(): StepContext {
     return this.#ctx;
   }
@@ -163,7 +163,7 @@ export class World implements ActorHost {
   async inStep<T>(
     stepId: string,
     fn: (ctx: StepContext) => Promise<T>,
-    options: { silent?: boolean; after?: string } = {},
+    options: { silent?: boolean } = {},
   ): Promise<T> {
     const ctx = newStepContext(stepId, options.silent);
     const saved = this.#ctx;
@@ -171,8 +171,7 @@ export class World implements ActorHost {
     try {
       return await fn(ctx);
     } finally {
-      this.#ctx =
-        options.after !== undefined ? newStepContext(options.after) : saved;
+      this.#ctx = saved;
     }
   }
 
