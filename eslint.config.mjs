@@ -41,6 +41,60 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    // The engine is framework-free: no React, Docusaurus, UI code or DOM.
+    // (The layer rules between its folders are in .dependency-cruiser.cjs.)
+    files: ['src/simulator/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react/*', 'react-dom', 'react-dom/*'],
+              message: 'The simulator engine does not use React.',
+            },
+            {
+              group: ['@docusaurus/*', '@theme/*', '@theme-original/*'],
+              message: 'The simulator engine does not use Docusaurus.',
+            },
+            {
+              group: [
+                '@site/src/components/*',
+                '**/components/*',
+                '@site/src/verified-examples/*',
+                '**/verified-examples/*',
+                '**/mock-server/*',
+              ],
+              message: 'The simulator engine does not import its users.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'window',
+          'document',
+          'navigator',
+          'location',
+          'localStorage',
+          'sessionStorage',
+          'history',
+          'HTMLElement',
+          'Element',
+          'Node',
+          'requestAnimationFrame',
+          'matchMedia',
+          'getComputedStyle',
+        ].map((name) => ({
+          name,
+          message:
+            'The simulator engine has no DOM; take what you need as a parameter.',
+        })),
+      ],
+    },
+  },
+  {
     files: ['**/*.{js,mjs,cjs}'],
     languageOptions: { globals: { ...globals.node } },
   },

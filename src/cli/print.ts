@@ -12,7 +12,7 @@ import {
   headerValue,
   requestHead,
   responseHead,
-} from '../components/Simulator/lib/http-text';
+} from '../simulator/format/http-text';
 
 export interface CliExchange {
   /** The simulator step that runs the same client method. */

@@ -9,7 +9,7 @@ import {
   AUTHZ_DIAGRAM_MESSAGES,
   authnDiagramSource,
   authzDiagramSource,
-} from '../simulator/engine/diagrams';
+} from '../simulator/format/mermaid';
 
 export type DiagramId = 'authn' | 'authz';
 

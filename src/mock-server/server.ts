@@ -1,7 +1,8 @@
 /**
- * The local mock ToolHive + authorization server: the simulator's MSW
- * handlers served over real HTTP with Node's `http` module and MSW's
- * `getResponse`. Framework-free, so tests and benchmarks can start it
+ * The local mock ToolHive + authorization server: the simulator's actors
+ * served over real HTTP with Node's `http` module, each request answered by
+ * the engine's dispatch in its own step context (so requests run
+ * concurrently). Framework-free, so tests and benchmarks can start it
  * in-process:
  *
  *   const server = await createMockServer({ port: 0, scenario: 'happy-path' });
@@ -15,7 +16,6 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { getResponse } from 'msw';
 import {
   MAX_BODY_BYTES,
   readBody,
@@ -31,12 +31,19 @@ import {
   type LiveScenario,
 } from './world';
 import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SCENARIO } from './args';
+import { CONTROL_PREFIX, control, type LiveRef } from './control';
+import { listen } from './listen';
+import { HANDLER_TIMEOUT_MS, answerLive } from './answer';
+import {
+  MockServerError,
+  corsHeaders,
+  errorFor,
+  missingCors,
+  oauthBody,
+  originHost,
+} from './responses';
 
-export const CONTROL_PREFIX = '/__control/';
-/** A request that takes longer than this (real time) gets 504. */
-export const HANDLER_TIMEOUT_MS = 30_000;
-/** Internal redirects the authorize endpoint follows for you (embedded AS -> IdP -> callback). */
-const MAX_INTERNAL_REDIRECTS = 5;
+export { CONTROL_PREFIX, HANDLER_TIMEOUT_MS, MockServerError, originHost };
 
 export interface MockServerOptions {
   /** Default 4010; 0 picks a free port. */
@@ -72,48 +79,7 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
-export class MockServerError extends Error {
-  readonly code: 'unknown_scenario' | 'port_in_use' | 'listen_failed';
-  constructor(code: MockServerError['code'], message: string) {
-    super(message);
-    this.name = 'MockServerError';
-    this.code = code;
-  }
-}
-
-/** The URL host for a bind address (wildcards become 127.0.0.1, IPv6 gets brackets). */
-export function originHost(host: string): string {
-  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
-  return host.includes(':') ? `[${host}]` : host;
-}
-
-function oauthBody(error: string, description: string) {
-  return { error, error_description: description };
-}
-
-/** The error body shape that fits the path: JSON-RPC on the MCP endpoint, OAuth elsewhere. */
-function errorFor(
-  pathname: string,
-  mcpPath: string,
-  status: number,
-  error: string,
-  description: string,
-  rpcCode: number,
-) {
-  if (pathname === mcpPath) {
-    return {
-      status,
-      body: {
-        jsonrpc: '2.0',
-        id: null,
-        error: { code: rpcCode, message: description },
-      },
-    };
-  }
-  return { status, body: oauthBody(error, description) };
-}
-
-/** Serialises work: the engine has one step context, so requests are answered one at a time. */
+/** Serialises the control operations (clock, key rotation, reset); requests run concurrently. */
 class SerialQueue {
   #tail: Promise<unknown> = Promise.resolve();
   run<T>(fn: () => Promise<T>): Promise<T> {
@@ -121,18 +87,6 @@ class SerialQueue {
     this.#tail = result.catch(() => undefined);
     return result;
   }
-}
-
-function withTimeout<T>(
-  promise: Promise<T>,
-  ms: number,
-): Promise<T | 'timeout'> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), ms);
-    timer.unref();
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 export async function createMockServer(
@@ -152,6 +106,15 @@ export async function createMockServer(
   const queue = new SerialQueue();
   // Assigned once the port is known (before any request can arrive).
   let session: LiveSession;
+  const live: LiveRef = {
+    get session() {
+      return session;
+    },
+    reset() {
+      session = new LiveSession(scenario, origin, sharedCedarLoader);
+      return session;
+    },
+  };
   let origin = '';
   let requests = 0;
 
@@ -212,8 +175,7 @@ export async function createMockServer(
       return;
     }
     const path = target.pathname;
-    const live = session;
-    const mcpPath = new URL(live.mcpUrl).pathname;
+    const mcpPath = new URL(session.mcpUrl).pathname;
     const cors = corsHeaders(req);
 
     if (
@@ -258,7 +220,7 @@ export async function createMockServer(
       path === CONTROL_PREFIX.slice(0, -1)
     ) {
       const result = await queue.run(() =>
-        control(method, path, req, body.body),
+        control(live, method, path, req, body.body),
       );
       sendJson(res, result.status, result.body, cors);
       logLine(method, path, result.status, null);
@@ -282,240 +244,18 @@ export async function createMockServer(
       logLine(method, path, e.status, null);
       return;
     }
-    const outcome = await queue.run(async () => {
-      const s = session;
-      s.beginRequest();
-      try {
-        const response = await withTimeout(
-          resolve(s, request),
-          HANDLER_TIMEOUT_MS,
-        );
-        return { response, check: s.failedCheck() };
-      } catch (e) {
-        return {
-          response: e instanceof Error ? e : new Error(String(e)),
-          check: s.failedCheck(),
-        };
-      } finally {
-        s.endRequest();
-      }
-    });
-    let response: Response;
-    if (outcome.response === 'timeout') {
-      const e = errorFor(
-        path,
-        mcpPath,
-        504,
-        'temporarily_unavailable',
-        'the simulated server did not answer in time',
-        -32603,
-      );
-      response = Response.json(e.body, { status: e.status });
-    } else if (outcome.response instanceof Error) {
-      const e = errorFor(
-        path,
-        mcpPath,
-        500,
-        'server_error',
-        outcome.response.message,
-        -32603,
-      );
-      response = Response.json(e.body, { status: e.status });
-    } else if (outcome.response === undefined) {
-      response = Response.json(
-        oauthBody('not_found', `nothing is served at ${path}`),
-        { status: 404 },
-      );
-    } else {
-      response = outcome.response;
-    }
+    // Not serialised: each request carries its own step context.
+    const { response, check } = await answerLive(
+      session,
+      request,
+      path,
+      mcpPath,
+    );
     await writeFetchResponse(res, response, missingCors(response, cors));
-    logLine(method, path, response.status, outcome.check);
+    logLine(method, path, response.status, check);
   }
 
-  /** Resolves a request against the session's handlers, following internal login redirects. */
-  async function resolve(
-    s: LiveSession,
-    request: Request,
-  ): Promise<Response | undefined> {
-    let response = await getResponse(s.world.handlers, request);
-    for (let hop = 0; response && hop < MAX_INTERNAL_REDIRECTS; hop++) {
-      if (response.status < 300 || response.status > 303) break;
-      const location = response.headers.get('location');
-      if (!location) break;
-      let next: URL;
-      try {
-        next = new URL(location, request.url);
-      } catch {
-        break;
-      }
-      const route = s.world.routeFor(next);
-      const internal =
-        route &&
-        (next.origin !== origin ||
-          (route.actor === 'authorization-server' &&
-            s.world.as.matches(next.pathname)));
-      if (!internal) break;
-      response = await getResponse(
-        s.world.handlers,
-        new Request(next, { redirect: 'manual' }),
-      );
-    }
-    return response;
-  }
-
-  async function control(
-    method: string,
-    path: string,
-    req: IncomingMessage,
-    body: Buffer,
-  ): Promise<{ status: number; body: unknown }> {
-    const s = session;
-    const name = path.slice(CONTROL_PREFIX.length);
-    const routes: Record<string, string> = {
-      clock: 'POST',
-      'rotate-keys': 'POST',
-      log: 'GET',
-      reset: 'POST',
-      state: 'GET',
-    };
-    const expected = routes[name];
-    if (!expected)
-      return {
-        status: 404,
-        body: oauthBody('not_found', `unknown control endpoint ${path}`),
-      };
-    if (method !== expected)
-      return {
-        status: 405,
-        body: oauthBody('invalid_request', `${path} accepts ${expected} only`),
-      };
-    let input: Record<string, unknown> = {};
-    if (body.length > 0) {
-      const type = String(req.headers['content-type'] ?? '');
-      if (!/^application\/json\b/i.test(type)) {
-        return {
-          status: 415,
-          body: oauthBody(
-            'invalid_request',
-            'control bodies must be application/json',
-          ),
-        };
-      }
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(body.toString('utf8'));
-      } catch {
-        return {
-          status: 400,
-          body: oauthBody('invalid_request', 'body is not valid JSON'),
-        };
-      }
-      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-        return {
-          status: 400,
-          body: oauthBody('invalid_request', 'body must be a JSON object'),
-        };
-      }
-      input = parsed as Record<string, unknown>;
-    }
-    switch (name) {
-      case 'clock': {
-        const seconds = input.advance;
-        if (
-          typeof seconds !== 'number' ||
-          !Number.isFinite(seconds) ||
-          seconds < 0
-        ) {
-          return {
-            status: 400,
-            body: oauthBody(
-              'invalid_request',
-              'advance must be a non-negative number of seconds',
-            ),
-          };
-        }
-        const events = await s.advanceClock(seconds);
-        return {
-          status: 200,
-          body: {
-            now: s.world.clock.iso(),
-            epochSeconds: s.world.clock.epochSeconds(),
-            events,
-          },
-        };
-      }
-      case 'rotate-keys': {
-        const keepOld = input.keepOld ?? true;
-        if (typeof keepOld !== 'boolean')
-          return {
-            status: 400,
-            body: oauthBody('invalid_request', 'keepOld must be a boolean'),
-          };
-        return {
-          status: 200,
-          body: { ...s.rotateKeys(keepOld), now: s.world.clock.iso() },
-        };
-      }
-      case 'log':
-        return {
-          status: 200,
-          body: {
-            exchanges: s.world.recorder.all(),
-            dropped: s.world.recorder.dropped,
-            limit: s.world.recorder.limit,
-          },
-        };
-      case 'reset':
-        session = new LiveSession(scenario, origin, sharedCedarLoader);
-        return {
-          status: 200,
-          body: { scenario: scenario.id, now: session.world.clock.iso() },
-        };
-      default:
-        return { status: 200, body: state() };
-    }
-  }
-
-  function state() {
-    const s = session;
-    return {
-      scenario: s.scenario.id,
-      now: s.world.clock.iso(),
-      mcpUrl: s.mcpUrl,
-      issuer: s.issuer,
-      signingKid: s.signingKid,
-      publishedKids: s.publishedKids,
-      jwksFetches: s.jwksFetches,
-    };
-  }
-
-  await new Promise<void>((resolvePromise, reject) => {
-    const onError = (err: NodeJS.ErrnoException) => {
-      server.off('listening', onListening);
-      if (err.code === 'EADDRINUSE')
-        reject(
-          new MockServerError(
-            'port_in_use',
-            `port ${options.port ?? DEFAULT_PORT} on ${host} is already in use`,
-          ),
-        );
-      else
-        reject(
-          new MockServerError(
-            'listen_failed',
-            `cannot listen on ${host}:${options.port ?? DEFAULT_PORT}: ${err.message}`,
-          ),
-        );
-    };
-    const onListening = () => {
-      server.off('error', onError);
-      resolvePromise();
-    };
-    server.once('error', onError);
-    server.once('listening', onListening);
-    server.listen(options.port ?? DEFAULT_PORT, host);
-  });
+  await listen(server, host, options.port ?? DEFAULT_PORT);
   const port = (server.address() as AddressInfo).port;
   origin = `http://${originHost(host)}:${port}`;
   session = new LiveSession(scenario, origin, sharedCedarLoader);
@@ -546,26 +286,4 @@ export async function createMockServer(
         server.closeAllConnections();
       }),
   };
-}
-
-function corsHeaders(req: IncomingMessage): Record<string, string> {
-  const origin = req.headers.origin;
-  if (!origin) return {};
-  return {
-    'access-control-allow-origin': origin,
-    'access-control-expose-headers':
-      'www-authenticate, mcp-session-id, mcp-protocol-version, location',
-    vary: 'origin',
-  };
-}
-
-/** CORS headers the actor's response does not already carry. */
-function missingCors(
-  response: Response,
-  cors: Record<string, string>,
-): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(cors))
-    if (!response.headers.has(k)) out[k] = v;
-  return out;
 }

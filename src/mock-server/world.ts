@@ -14,29 +14,24 @@
  *
  * Nothing here re-implements an actor.
  */
-import { http, type RequestHandler } from 'msw';
-import {
-  World,
-  DEFAULT_URLS,
-  cachedLoader,
-  type WorldConfig,
-  type WorldUrls,
-} from '../simulator/engine/world';
-import { ExchangeRecorder } from '../simulator/engine/recorder';
-import { newStepContext } from '../simulator/engine/host';
+import { cachedLoader, type World } from '../simulator/world/world';
+import type { Route } from '../simulator/world/dispatch';
+import type { WorldConfig } from '../simulator/world/config';
+import { DEFAULT_URLS, type WorldUrls } from '../simulator/world/setups';
+import { newStepContext, type StepContext } from '../simulator/engine/host';
 import {
   defaultCedarLoader,
   type CedarLoader,
 } from '../simulator/engine/cedar-api';
-import { DEFAULT_CEDAR_POLICY } from '../simulator/engine/policy';
 import {
   SCENARIOS,
-  scenarioDef,
   worldConfigFor,
-  type ScenarioRow,
-} from '../simulator/engine/scenarios';
-import { advanceWorld } from '../simulator/engine/tick';
-import { createHandlers, dispatch } from '../simulator/http/handlers';
+  type CatalogueRow,
+  type ScenarioId,
+} from '../simulator/scenarios/scenarios';
+import { scenarioDef } from '../simulator/runner/catalogue';
+import { createWorld } from '../simulator/runner/create-world';
+import { advanceWorld } from '../simulator/world/tick';
 import type { ClockEvent } from '../simulator/engine/types';
 import { publicJwk } from '../simulator/actors/jwt';
 import type { DemoKeyName } from '../simulator/actors/demo-keys';
@@ -46,18 +41,13 @@ export const LOG_LIMIT = 2000;
 /** How many received-header records the backend actor keeps in live mode. */
 export const BACKEND_RECEIVED_LIMIT = 100;
 
-/** The engine's World with a bounded log. */
-class LiveWorld extends World {
-  override readonly recorder = new ExchangeRecorder(LOG_LIMIT);
-}
-
 /** A scenario the mock server offers: an engine scenario plus its live-mode notes. */
 export interface LiveScenario {
   id: string;
   title: string;
   /** What a real client sees in live mode, when it differs from the browser run. */
   liveNote?: string;
-  row: ScenarioRow;
+  row: CatalogueRow;
   /** Changes applied to the scenario's WorldConfig in live mode. */
   override?: (config: WorldConfig, urls: WorldUrls) => WorldConfig;
 }
@@ -67,9 +57,8 @@ export interface LiveScenario {
  * client's steps; a real client does not produce them, so the servers are
  * configured to show the same failure.
  */
-const LIVE_OVERRIDES: Record<
-  string,
-  Pick<LiveScenario, 'liveNote' | 'override'>
+const LIVE_OVERRIDES: Partial<
+  Record<ScenarioId, Pick<LiveScenario, 'liveNote' | 'override'>>
 > = {
   'wrong-audience': {
     liveNote:
@@ -154,42 +143,45 @@ export class LiveSession {
     const urls = localUrls(origin);
     const base = worldConfigFor(scenario.row);
     const config = scenario.override ? scenario.override(base, urls) : base;
-    this.world = new LiveWorld({
-      config,
+    this.world = createWorld({
+      scenario: config,
       urls,
-      policy: DEFAULT_CEDAR_POLICY,
-      cedar: loadCedar,
-      handlers: (world) => [this.#jwksFilter(world), ...createHandlers(world)],
+      loadCedar,
+      recorderLimit: LOG_LIMIT,
       send: () =>
         Promise.reject(
           new Error('the simulated client is not used by the mock server'),
         ),
+      wrapRoute: (route, world) =>
+        route.actor === 'authorization-server'
+          ? this.#filterJwks(route, world)
+          : route,
     });
-    this.world.ctx = newStepContext('idle');
   }
 
   /**
-   * Answers the AS's JWKS path through the engine's own dispatch (so it is
-   * recorded), dropping keys that a rotation unpublished.
+   * Wraps the AS route so its JWKS answer drops keys that a rotation
+   * unpublished (the exchange is still recorded by the engine's dispatch).
    */
-  #jwksFilter(world: World): RequestHandler {
-    const jwksUrl = world.as.endpoint('jwks') ?? `${world.as.origin}/jwks`;
-    return http.get(jwksUrl, async ({ request }) => {
-      if (this.#hiddenKids.size === 0) return undefined;
-      const route = world.routeFor(new URL(request.url));
-      if (!route) return undefined;
-      return dispatch(
-        world,
-        {
-          ...route,
-          handle: async (req) => this.#filterJwks(await route.handle(req)),
-        },
-        request,
-      );
-    });
+  #filterJwks(route: Route, world: World): Route {
+    return {
+      ...route,
+      handle: async (request, ctx) => {
+        const response = await route.handle(request, ctx);
+        const jwksUrl = world.as.endpoint('jwks') ?? `${world.as.origin}/jwks`;
+        const u = new URL(request.url);
+        if (
+          this.#hiddenKids.size === 0 ||
+          request.method !== 'GET' ||
+          `${u.origin}${u.pathname}` !== jwksUrl
+        )
+          return response;
+        return this.#filteredJwks(response);
+      },
+    };
   }
 
-  async #filterJwks(res: Response): Promise<Response> {
+  async #filteredJwks(res: Response): Promise<Response> {
     if (res.status !== 200) return res;
     const body = (await res.json()) as { keys?: Array<{ kid?: string }> };
     const keys = (body.keys ?? []).filter(
@@ -209,20 +201,17 @@ export class LiveSession {
     return this.world.as.options.issuer;
   }
 
-  /** A fresh step context for one incoming request; returns its id. */
-  beginRequest(): string {
-    const id = `http-${++this.#requestSeq}`;
-    this.world.ctx = newStepContext(id);
-    return id;
+  /** A fresh step context (`http-N`) for one incoming request and its internal hops. */
+  requestContext(): StepContext {
+    return newStepContext(`http-${++this.#requestSeq}`);
   }
 
-  /** The first check that failed while answering the current request. */
-  failedCheck(): string | null {
-    return this.world.ctx.checks.find((c) => c.status === 'fail')?.id ?? null;
+  /** Answers one request under `ctx`; undefined when no actor serves the URL. */
+  answer(request: Request, ctx: StepContext): Promise<Response | undefined> {
+    return this.world.answer(request, ctx);
   }
 
   endRequest(): void {
-    this.world.ctx = newStepContext('idle');
     // The backend actor keeps the headers of every request it received (for
     // the browser's side-by-side view); a long-running server keeps the newest.
     const received = this.world.backend.received;
@@ -230,15 +219,11 @@ export class LiveSession {
       received.splice(0, received.length - BACKEND_RECEIVED_LIMIT);
   }
 
-  async advanceClock(seconds: number): Promise<ClockEvent[]> {
-    const ctx = newStepContext('clock');
-    this.world.ctx = ctx;
-    try {
+  advanceClock(seconds: number): Promise<ClockEvent[]> {
+    return this.world.inStep('clock', async (ctx) => {
       await advanceWorld(this.world, seconds);
-    } finally {
-      this.world.ctx = newStepContext('idle');
-    }
-    return ctx.clockEvents;
+      return ctx.clockEvents;
+    });
   }
 
   rotateKeys(keepOld: boolean): RotationResult {

@@ -1,40 +1,55 @@
 /**
  * Public entry of the simulator engine. Framework-free: no React, no DOM.
+ * See README.md in this folder for the map.
  */
 export type * from './engine/types';
-export {
-  createSimulation,
-  createScenarioWorld,
-  checkPolicy,
-} from './engine/simulation';
+export { BACKEND_MODES } from './engine/types';
+export type { StepRecord, StepStatus, Transcript } from './scenarios/records';
+export type {
+  ExpectedOutcome,
+  ScenarioGroup,
+  ScenarioId,
+} from './scenarios/scenarios';
+export { SCENARIOS, isScenarioId } from './scenarios/scenarios';
+export type { StepId } from './scenarios/steps';
+export { STEPS, isStepId } from './scenarios/steps';
+export { createSimulation, checkPolicy } from './runner/simulation';
 export type {
   Simulation,
   SimulationOptions,
   ToolHiveConfigView,
-} from './engine/simulation';
-export { listScenarios, SCENARIOS } from './engine/scenarios';
-export type { ScenarioDef } from './engine/scenarios';
-export type { StepDef } from './engine/steps';
+} from './runner/simulation';
+export { createWorld } from './runner/create-world';
+export type { CreateWorldOptions } from './runner/create-world';
+export { listScenarios } from './runner/catalogue';
+export type { ScenarioDef, StepDef } from './runner/catalogue';
 export { DEFAULT_CEDAR_POLICY } from './engine/policy';
 export { REFERENCES, reference, TOOLHIVE_COMMIT } from './engine/references';
 export type { RefId, Reference } from './engine/references';
 export { DEVIATIONS } from './content/deviations';
 export type { Deviation } from './content/deviations';
 export { STEP_CONTENT } from './content/steps';
-export type { StepContent, KnownStepId } from './content/steps';
+export type { StepContent } from './content/steps';
 export { SCENARIO_CONTENT } from './content/scenarios';
+export {
+  ACTOR_LABELS,
+  BACKEND_MODE_LABELS,
+  CHECK_LABELS,
+} from './content/labels';
 export {
   AUTHN_DIAGRAM_MESSAGES,
   AUTHZ_DIAGRAM_MESSAGES,
   authnDiagramSource,
   authzDiagramSource,
-} from './engine/diagrams';
+} from './format/mermaid';
 export { SimError } from './engine/errors';
 export type { SimErrorCode } from './engine/errors';
 export type { CedarApi, CedarLoader } from './engine/cedar-api';
-export { DEFAULT_URLS, World } from './engine/world';
+export { World } from './world/world';
+export { DEFAULT_URLS } from './world/setups';
+export type { WorldUrls } from './world/setups';
+export type { WorldConfig } from './world/config';
 export { createHandlers, createDynamicHandlers } from './http/handlers';
-export type { WorldUrls } from './engine/world';
 export { createInPageTransport } from './http/fallback';
 export type { Transport } from './http/transport';
 export { START_INSTANT_MS } from './engine/clock';

@@ -2,14 +2,14 @@
  * The text of one part of a recorded step, exactly as the simulator UI shows
  * it (the same formatting functions), for comparing with a doc example.
  */
-import type { StepRecord } from '../simulator/engine/types';
+import type { StepRecord } from '../simulator/scenarios/records';
 import {
   jsonText,
   requestBody,
   requestHead,
   responseBody,
   responseHead,
-} from '../components/Simulator/lib/http-text';
+} from '../simulator/format/http-text';
 import type { ExampleBinding } from './bindings';
 
 function joinHeadAndBody(head: string, body: string): string {

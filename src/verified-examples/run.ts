@@ -4,7 +4,7 @@
  * the same output the browser renders.
  */
 import { createSimulation, DEFAULT_CEDAR_POLICY } from '../simulator';
-import type { StepRecord } from '../simulator/engine/types';
+import type { StepRecord } from '../simulator/scenarios/records';
 import type { ExampleBinding } from './bindings';
 import { renderPart } from './render';
 

@@ -11,7 +11,7 @@ import {
   stepDetail,
   waitIdle,
 } from './simulator-helpers';
-import { listScenarios } from '../../src/simulator/engine/scenarios';
+import { listScenarios } from '../../src/simulator/runner/catalogue';
 
 const SCENARIOS = listScenarios();
 

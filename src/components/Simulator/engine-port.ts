@@ -8,11 +8,15 @@ import type {
   DecodedToken,
   DiagramMessage,
   DiagramRef,
-  ExpectedOutcome,
-  ScenarioGroup,
+} from '@site/src/simulator/engine/types';
+import type {
   StepRecord,
   Transcript,
-} from '@site/src/simulator/engine/types';
+} from '@site/src/simulator/scenarios/records';
+import type {
+  ExpectedOutcome,
+  ScenarioGroup,
+} from '@site/src/simulator/scenarios/scenarios';
 
 export type {
   BackendMode,

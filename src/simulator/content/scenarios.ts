@@ -1,10 +1,12 @@
 /** Title and one-line description for each scenario, keyed by scenario id. */
+import type { ScenarioId } from '../scenarios/scenarios';
+
 export interface ScenarioContent {
   title: string;
   description: string;
 }
 
-export const SCENARIO_CONTENT = {
+export const SCENARIO_CONTENT: Readonly<Record<ScenarioId, ScenarioContent>> = {
   'happy-path': {
     title: 'Happy path with dynamic registration',
     description:
@@ -145,4 +147,4 @@ export const SCENARIO_CONTENT = {
     description:
       'A second redemption of the same code is refused with invalid_grant.',
   },
-} as const satisfies Record<string, ScenarioContent>;
+};

@@ -2,13 +2,15 @@
  * Teaching text for each step, keyed by step id. Sentence case, second
  * person, no em dashes. The engine never reads these strings.
  */
+import type { StepId } from '../scenarios/steps';
+
 export interface StepContent {
   title: string;
   /** What happens and why, in two or three short sentences. */
   summary: string;
 }
 
-export const STEP_CONTENT = {
+export const STEP_CONTENT: Readonly<Record<StepId, StepContent>> = {
   probe_unauthenticated: {
     title: 'Call the server without a token',
     summary:
@@ -134,6 +136,4 @@ export const STEP_CONTENT = {
     summary:
       'Your client revokes its opaque access token at the authorization server (RFC 7009). The server will now report it as inactive.',
   },
-} as const satisfies Record<string, StepContent>;
-
-export type KnownStepId = keyof typeof STEP_CONTENT;
+};

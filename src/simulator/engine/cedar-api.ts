@@ -6,7 +6,10 @@ import type * as CedarModule from '@cedar-policy/cedar-wasm/nodejs';
 
 export type CedarApi = Pick<
   typeof CedarModule,
-  'isAuthorized' | 'checkParsePolicySet'
+  | 'isAuthorized'
+  | 'checkParsePolicySet'
+  | 'preparsePolicySet'
+  | 'statefulIsAuthorized'
 >;
 export type CedarLoader = () => Promise<CedarApi>;
 

@@ -8,7 +8,6 @@ import type {
   HeaderList,
   RecordedRequest,
   RecordedResponse,
-  StepId,
 } from './types';
 
 export function headerList(headers: Headers): HeaderList {
@@ -85,7 +84,7 @@ export class ExchangeRecorder {
 
   push(
     seq: number,
-    stepId: StepId,
+    stepId: string,
     actor: ActorId,
     at: string,
     request: RecordedRequest,
@@ -116,7 +115,7 @@ export class ExchangeRecorder {
     return this.#exchanges.map(({ seq: _seq, ...e }) => e);
   }
 
-  forStep(stepId: StepId): Exchange[] {
+  forStep(stepId: string): Exchange[] {
     return this.all().filter((e) => e.stepId === stepId);
   }
 

@@ -40,8 +40,12 @@ export interface RecordedResponse {
 export interface Exchange {
   /** Stable within a run: `x1`, `x2`, ... in the order they happened. */
   id: string;
-  /** The step that made the request. */
-  stepId: StepId;
+  /**
+   * The step that made the request: a step id from the step table, or a
+   * pseudo step the engine core cannot name (`clock`, `validate-token`, or
+   * `http-N` for one request to the local mock server).
+   */
+  stepId: string;
   /** The actor whose handler answered. */
   actor: ActorId;
   /** Simulated time (ISO 8601, UTC) when the request was answered. */
@@ -111,40 +115,6 @@ export type DeviationId =
   | 'audience-optional-on-cli'
   | 'jsonrpc-error-code-403';
 
-export type StepId = string;
-export type ScenarioId = string;
-
-export type StepStatus = 'pending' | 'current' | 'done' | 'failed';
-
-/** What a step did when it ran. One step = one record. */
-export interface StepRecord {
-  stepId: StepId;
-  index: number;
-  status: 'done' | 'failed';
-  /** Machine-readable result, for example `401 invalid_token` or `code issued`. */
-  outcome: string;
-  exchanges: Exchange[];
-  checks: CheckVerdict[];
-  tokens: DecodedToken[];
-  deviations: DeviationId[];
-  /** Simulated time when the step started and ended. */
-  startedAt: string;
-  endedAt: string;
-  /** Set when the step failed: a stable code and the error text. */
-  error?: {
-    code: string;
-    message: string;
-    /** HTTP status of the exchange that failed, when there was one. */
-    status?: number;
-    /** OAuth / RFC 6750 error code from that response, for example `invalid_token`. */
-    oauthError?: string;
-    /** The first check that failed in this step, when one did. */
-    check?: CheckId;
-  };
-  /** Events caused by moving the simulated clock during this step (for example a JWKS refresh). */
-  clockEvents?: ClockEvent[];
-}
-
 /** Something that happened because simulated time passed. */
 export interface ClockEvent {
   at: string;
@@ -152,40 +122,14 @@ export interface ClockEvent {
   detail: string;
 }
 
-/** The whole run of a scenario so far. One scenario = one record. */
-export interface Transcript {
-  scenarioId: ScenarioId;
-  records: StepRecord[];
-  finished: boolean;
-  /** `success` when every step passed, otherwise `failure`. */
-  outcome: 'success' | 'failure' | 'running';
-  /** Simulated time at the end of the transcript. */
-  clock: string;
-  /** Clock moves requested from outside the steps (`advanceClock`), in order. */
-  clockEvents: ClockEvent[];
-}
-
-// ---------------------------------------------------------------------------
-// Scenario, step and diagram model (added by the engine).
-
-export type ScenarioGroup =
-  | 'happy-path'
-  | 'token-validation'
-  | 'client-as-faults'
-  | 'authorization'
-  | 'backend-auth';
-
-/** How ToolHive authenticates to the backend MCP server. */
-export type BackendMode =
-  'passthrough' | 'token-exchange' | 'upstream-swap' | 'strip-auth';
-
-export interface ExpectedOutcome {
-  result: 'success' | 'failure';
-  failedStepId?: StepId;
-  failedCheck?: CheckId;
-  status?: number;
-  error?: string;
-}
+/** How ToolHive authenticates to the backend MCP server: the one list. */
+export const BACKEND_MODES = [
+  'passthrough',
+  'token-exchange',
+  'upstream-swap',
+  'strip-auth',
+] as const;
+export type BackendMode = (typeof BACKEND_MODES)[number];
 
 export type DiagramId = 'authn' | 'authz';
 

@@ -4,7 +4,7 @@
  * are unavailable, and as the engine's default.
  */
 import { getResponse, type RequestHandler } from 'msw';
-import type { World } from '../engine/world';
+import type { World } from '../world/world';
 import type { Transport } from './transport';
 
 export function createInPageTransport(): Transport {

@@ -1,48 +1,16 @@
 /**
- * The only HTTP layer: MSW handlers built from a world's actors. Every
- * handler records the real request and response (cloned) with the answering
- * actor and the current step, so traffic is shown as it went over the wire
- * whichever transport carried it (service worker, getResponse or msw/node).
+ * MSW handlers built from a world's routes, for the simulated client's
+ * transports (service worker, getResponse or msw/node). Each request is
+ * answered by world/dispatch.ts under the step running now, which records the
+ * real request and response, so traffic is shown as it went over the wire
+ * whichever transport carried it.
  */
 import { http, type RequestHandler } from 'msw';
-import { recordRequest, recordResponse } from '../engine/recorder';
-import type { Route, World } from '../engine/world';
-import { json } from '../actors/http-util';
+import type { World } from '../world/world';
+import { dispatch } from '../world/dispatch';
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Answers one request with one route's actor and records the exchange. */
-export async function dispatch(
-  world: World,
-  route: Route,
-  request: Request,
-): Promise<Response> {
-  if (!world.recording) return route.handle(request);
-  const seq = world.recorder.begin();
-  const stepId = world.ctx.stepId;
-  const recordedRequest = await recordRequest(request);
-  let response: Response;
-  try {
-    response = await route.handle(request);
-  } catch (e) {
-    // An actor bug must not look like a network error: answer 500 and record it.
-    response = json(500, {
-      error: 'server_error',
-      error_description: e instanceof Error ? e.message : String(e),
-    });
-  }
-  const recordedResponse = await recordResponse(response);
-  world.recorder.push(
-    seq,
-    stepId,
-    route.actor,
-    world.clock.iso(),
-    recordedRequest,
-    recordedResponse,
-  );
-  return response;
 }
 
 /** One handler per actor route, in priority order (the embedded AS before ToolHive on the same origin). */
@@ -52,7 +20,7 @@ export function createHandlers(world: World): RequestHandler[] {
       new RegExp(`^${escapeRegExp(route.origin)}(?:/.*)?$`),
       async ({ request }) => {
         if (!route.matches(new URL(request.url).pathname)) return undefined;
-        return dispatch(world, route, request);
+        return dispatch(world, route, request, world.ctx);
       },
     ),
   );
@@ -72,7 +40,7 @@ export function createDynamicHandlers(ref: {
       if (!world) return undefined;
       const route = world.routeFor(new URL(request.url));
       if (!route) return undefined;
-      return dispatch(world, route, request);
+      return dispatch(world, route, request, world.ctx);
     }),
   ];
 }

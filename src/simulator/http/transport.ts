@@ -3,7 +3,7 @@
  * attached to a world (on create, reset and back) and then sends requests.
  * The client always asks for redirect: 'manual' and follows 302s itself.
  */
-import type { World } from '../engine/world';
+import type { World } from '../world/world';
 import { createDynamicHandlers } from './handlers';
 
 export interface Transport {

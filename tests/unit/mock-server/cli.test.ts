@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { createMockServer } from '../../../src/mock-server/server';
-import { SCENARIOS } from '../../../src/simulator/engine/scenarios';
+import { SCENARIOS } from '../../../src/simulator/scenarios/scenarios';
 
 const CLI = ['--import', 'tsx', 'scripts/mock-server.ts'];
 

@@ -5,7 +5,7 @@ import { calculatePKCECodeChallenge } from 'oauth4webapi';
 import { get, makeWorld } from './world-helpers';
 import { decodeToken } from '../../../src/simulator/actors/jwt';
 import { TOKEN_EXCHANGE_GRANT } from '../../../src/simulator/actors/authorization-server';
-import type { World } from '../../../src/simulator/engine/world';
+import type { World } from '../../../src/simulator/world/world';
 
 const REDIRECT = 'http://127.0.0.1:33418/callback';
 const VERIFIER = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';

@@ -12,7 +12,7 @@ import {
   createSimulation,
   listScenarios,
 } from '../../../src/simulator';
-import { STEP_IMPLS } from '../../../src/simulator/engine/steps';
+import { STEPS } from '../../../src/simulator/scenarios/steps';
 import { SCENARIO_CONTENT } from '../../../src/simulator/content/scenarios';
 
 describe('diagrams', () => {
@@ -49,7 +49,7 @@ describe('diagrams', () => {
   });
 
   it('maps every step to an existing diagram message', () => {
-    for (const [id, impl] of Object.entries(STEP_IMPLS)) {
+    for (const [id, impl] of Object.entries(STEPS)) {
       const list =
         impl.diagram.diagram === 'authn'
           ? AUTHN_DIAGRAM_MESSAGES
@@ -73,7 +73,7 @@ describe('references and teaching content', () => {
 
   it('resolves every reference used by steps, scenarios and deviations', () => {
     const used = [
-      ...Object.values(STEP_IMPLS).flatMap((s) => s.refs),
+      ...Object.values(STEPS).flatMap((s) => s.refs),
       ...SCENARIOS.flatMap((s) => s.refs),
       ...Object.values(DEVIATIONS).flatMap((d) => [d.refId, d.specRefId]),
     ];
@@ -81,9 +81,7 @@ describe('references and teaching content', () => {
   });
 
   it('has teaching text for every step and scenario, in sentence case without em dashes', () => {
-    expect(Object.keys(STEP_CONTENT).sort()).toEqual(
-      Object.keys(STEP_IMPLS).sort(),
-    );
+    expect(Object.keys(STEP_CONTENT).sort()).toEqual(Object.keys(STEPS).sort());
     expect(Object.keys(SCENARIO_CONTENT).sort()).toEqual(
       listScenarios()
         .map((s) => s.id)

@@ -4,7 +4,7 @@ import {
   createToolHive,
   resourceMetadataUrl,
 } from '../../../src/simulator/actors/toolhive';
-import { refreshIntervalSeconds } from '../../../src/simulator/actors/toolhive-validator';
+import { refreshIntervalSeconds } from '../../../src/simulator/actors/toolhive/jwks-cache';
 import { get, makeWorld, mint, rpcInit } from './world-helpers';
 
 describe('ToolHive protected resource metadata', () => {
@@ -93,6 +93,7 @@ describe('ToolHive protected resource metadata', () => {
       new Request(
         'https://mcp.example.com/.well-known/oauth-protected-resource',
       ),
+      w.ctx,
     );
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).not.toBe('application/json');
@@ -177,7 +178,7 @@ describe('ToolHive 401 challenge', () => {
       scopes: [],
       validator: { ...w.toolhive.options.validator, issuer: '' },
     });
-    const res = await th.handle(new Request(w.urls.mcp, rpcInit(null)));
+    const res = await th.handle(new Request(w.urls.mcp, rpcInit(null)), w.ctx);
     expect(res.headers.get('www-authenticate')).toBe(
       'Bearer resource_metadata="https://mcp.example.com/.well-known/oauth-protected-resource/mcp", error="invalid_request", error_description="authorization header required"',
     );
@@ -426,6 +427,7 @@ describe('ToolHive authorization (Cedar)', () => {
               arguments: { text: 'hi' },
             }),
           ),
+          w.ctx,
         )
       ).status,
     ).toBe(200);
@@ -439,6 +441,7 @@ describe('ToolHive authorization (Cedar)', () => {
               arguments: { text: 'no' },
             }),
           ),
+          w.ctx,
         )
       ).status,
     ).toBe(403);
@@ -455,6 +458,7 @@ describe('ToolHive authorization (Cedar)', () => {
         w.urls.mcp,
         rpcInit(await mint(w), 'tools/call', { name: 'echo', arguments: {} }),
       ),
+      w.ctx,
     );
     expect(res.status).toBe(403);
     expect(w.ctx.checks.find((c) => c.id === 'cedar')?.detail).toContain(
@@ -587,7 +591,10 @@ describe('ToolHive OIDC discovery', () => {
       clientId: 'c',
       scope: 's',
     });
-    const res = await th.handle(new Request(w.urls.mcp, rpcInit(opaque)));
+    const res = await th.handle(
+      new Request(w.urls.mcp, rpcInit(opaque)),
+      w.ctx,
+    );
     expect(res.status).toBe(401);
     expect(w.ctx.checks.find((c) => c.status === 'fail')?.id).toBe(
       'oidc-discovery',

@@ -1,20 +1,14 @@
+import type { World } from '../../../src/simulator/world/world';
+import type { WorldConfig } from '../../../src/simulator/world/config';
 import {
-  World,
-  DEFAULT_URLS,
-  cachedLoader,
-  type WorldConfig,
-} from '../../../src/simulator/engine/world';
-import {
-  scenarioRow,
-  worldConfigFor,
-} from '../../../src/simulator/engine/scenarios';
-import { createHandlers } from '../../../src/simulator/http/handlers';
+  configFor,
+  createWorld,
+} from '../../../src/simulator/runner/create-world';
 import { DEFAULT_CEDAR_POLICY } from '../../../src/simulator/engine/policy';
 import {
   defaultCedarLoader,
   type CedarLoader,
 } from '../../../src/simulator/engine/cedar-api';
-import { newStepContext } from '../../../src/simulator/engine/host';
 
 /** A world for one scenario's configuration, with an optional patch, answering through its own handlers. */
 export function makeWorld(
@@ -23,20 +17,9 @@ export function makeWorld(
   loadCedar: CedarLoader = defaultCedarLoader,
   policy: string = DEFAULT_CEDAR_POLICY,
 ): World {
-  const row = scenarioRow(scenarioId);
-  if (!row) throw new Error(scenarioId);
-  const config = worldConfigFor(row);
+  const config = configFor(scenarioId);
   patch?.(config);
-  const world: World = new World({
-    config,
-    urls: DEFAULT_URLS,
-    policy,
-    cedar: cachedLoader(loadCedar),
-    handlers: createHandlers,
-    send: (r) => world.internalFetch(r),
-  });
-  world.ctx = newStepContext('test');
-  return world;
+  return createWorld({ scenario: config, policy, loadCedar });
 }
 
 export function get(

@@ -1,4 +1,5 @@
-import type { Exchange, StepRecord } from '../../../src/simulator/engine/types';
+import type { Exchange } from '../../../src/simulator/engine/types';
+import type { StepRecord } from '../../../src/simulator/scenarios/records';
 
 export const PROBE: Exchange = {
   id: 'x1',
@@ -57,7 +58,8 @@ export function record(
   status: 'done' | 'failed' = 'done',
 ): StepRecord {
   return {
-    stepId,
+    // The UI tests use short made-up step ids; the UI treats ids as opaque.
+    stepId: stepId as StepRecord['stepId'],
     index,
     status,
     outcome: status === 'done' ? 'ok' : '401 invalid_token',

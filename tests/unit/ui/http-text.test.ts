@@ -3,7 +3,7 @@ import {
   formatBody,
   requestHead,
   responseHead,
-} from '../../../src/components/Simulator/lib/http-text';
+} from '../../../src/simulator/format/http-text';
 import { PROBE, TOKEN } from './fixtures';
 
 describe('exchange text', () => {

@@ -3,11 +3,8 @@
  * of the whole run, and a Markdown transcript. Pure functions (no DOM), so
  * they are unit-tested in Node.
  */
-import type {
-  Exchange,
-  HeaderList,
-  StepRecord,
-} from '../../../simulator/engine/types';
+import type { Exchange, HeaderList } from '../../../simulator/engine/types';
+import type { StepRecord } from '../../../simulator/scenarios/records';
 import {
   STATUS_TEXT,
   headerValue,
@@ -15,7 +12,7 @@ import {
   requestHead,
   responseBody,
   responseHead,
-} from './http-text';
+} from '../../../simulator/format/http-text';
 
 /** Quotes a string for a POSIX shell: `'…'`, with `'` written as `'\''`. */
 export function shellQuote(value: string): string {

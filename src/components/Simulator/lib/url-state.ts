@@ -6,13 +6,13 @@
  * page (the query string there belongs to the docs site). Pure functions.
  */
 
-export const BACKEND_MODES = [
-  'passthrough',
-  'token-exchange',
-  'upstream-swap',
-  'strip-auth',
-] as const;
-export type UrlBackendMode = (typeof BACKEND_MODES)[number];
+import {
+  BACKEND_MODES,
+  type BackendMode,
+} from '../../../simulator/engine/types';
+
+export { BACKEND_MODES };
+export type UrlBackendMode = BackendMode;
 
 export interface SimUrlState {
   scenario?: string;

@@ -1,14 +1,10 @@
 import { useState, type ReactNode } from 'react';
 import type { BackendMode, StepRecord } from '../engine-port';
-import { headerValue } from '../lib/http-text';
+import { headerValue } from '@site/src/simulator/format/http-text';
+import { BACKEND_MODE_LABELS } from '@site/src/simulator/content/labels';
 import styles from '../styles.module.css';
 
-export const BACKEND_MODE_LABELS: Readonly<Record<BackendMode, string>> = {
-  passthrough: 'Passthrough (forward the client token)',
-  'token-exchange': 'Token exchange (RFC 8693)',
-  'upstream-swap': 'Upstream token swap (embedded AS)',
-  'strip-auth': 'Strip Authorization',
-};
+export { BACKEND_MODE_LABELS };
 
 /** The Authorization header of the last request the backend received. */
 export function lastBackendAuthorization(

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import type { StepRecord } from '../engine-port';
-import { headerValue } from '../lib/http-text';
+import { headerValue } from '@site/src/simulator/format/http-text';
 import StatusText from './StatusText';
 import styles from '../styles.module.css';
 

@@ -1,34 +1,11 @@
 import type { ReactNode } from 'react';
 import type { CheckVerdict } from '../engine-port';
+import { CHECK_LABELS as CHECK_ID_LABELS } from '@site/src/simulator/content/labels';
 import StatusText from './StatusText';
 import styles from '../styles.module.css';
 
-/** Reader-facing names of the engine's check ids. */
-export const CHECK_LABELS: Readonly<Record<string, string>> = {
-  'auth-header': 'Authorization header',
-  'jwt-parse': 'Parses as a JWT',
-  introspection: 'Introspection (not a JWT)',
-  alg: 'Algorithm allowed',
-  kid: 'kid present',
-  'jwks-key': 'Key found in JWKS cache',
-  signature: 'Signature',
-  exp: 'Not expired (exp)',
-  nbf: 'Already valid (nbf)',
-  iss: 'Issuer (iss)',
-  aud: 'Audience (aud)',
-  sub: 'Subject (sub)',
-  cedar: 'Cedar policy',
-  'prm-resource': 'PRM resource matches',
-  'as-issuer': 'AS issuer matches',
-  'pkce-s256-advertised': 'S256 advertised',
-  'callback-state': 'Callback state',
-  'client-id': 'Client known',
-  'redirect-uri': 'Redirect URI exact',
-  'pkce-challenge': 'PKCE challenge (S256)',
-  'resource-indicator': 'Resource allowed',
-  'code-single-use': 'Code unused',
-  'pkce-verifier': 'PKCE verifier',
-};
+/** Reader-facing names of the engine's check ids (kept with the engine's text). */
+export const CHECK_LABELS: Readonly<Record<string, string>> = CHECK_ID_LABELS;
 
 export interface ChecksProps {
   checks: readonly CheckVerdict[];

@@ -5,21 +5,13 @@ import {
   requestHead,
   responseBody,
   responseHead,
-} from '../lib/http-text';
+} from '@site/src/simulator/format/http-text';
+import { ACTOR_LABELS } from '@site/src/simulator/content/labels';
 import { toCurl } from '../lib/export';
 import CopyButton from './CopyButton';
 import styles from '../styles.module.css';
 
-export const ACTOR_NAMES: Readonly<Record<string, string>> = {
-  client: 'MCP client',
-  'user-agent': 'Browser',
-  toolhive: 'ToolHive',
-  'authorization-server': 'Authorization server',
-  idp: 'Upstream identity provider',
-  backend: 'Backend MCP server',
-  'other-mcp': 'Other MCP server',
-  'client-metadata-host': 'Client metadata host',
-};
+export const ACTOR_NAMES: Readonly<Record<string, string>> = ACTOR_LABELS;
 
 type Part = 'request' | 'request-body' | 'response' | 'response-body';
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Exchange } from '@site/src/simulator/engine/types';
 import type { DecodedToken } from '../engine-port';
-import { jsonText } from '../lib/http-text';
+import { jsonText } from '@site/src/simulator/format/http-text';
 import CopyButton from './CopyButton';
 import styles from '../styles.module.css';
 

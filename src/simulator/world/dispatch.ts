@@ -1,0 +1,53 @@
+/**
+ * Answers one request with one route's actor and records the exchange under
+ * the request's step context. Every way a request enters a world (the MSW
+ * handlers, a server-to-server call, the local mock server) comes here.
+ */
+import type { SimClock } from '../engine/clock';
+import type { Handler, StepContext } from '../engine/host';
+import type { ActorId } from '../engine/types';
+import {
+  recordRequest,
+  recordResponse,
+  type ExchangeRecorder,
+} from '../engine/recorder';
+import { json } from '../actors/http-util';
+
+/** One actor's share of the URL space, and how it answers. */
+export interface Route {
+  actor: ActorId;
+  origin: string;
+  matches(pathname: string): boolean;
+  handle: Handler;
+}
+
+export async function dispatch(
+  world: { readonly recorder: ExchangeRecorder; readonly clock: SimClock },
+  route: Route,
+  request: Request,
+  ctx: StepContext,
+): Promise<Response> {
+  if (ctx.silent) return route.handle(request, ctx);
+  const seq = world.recorder.begin();
+  const recordedRequest = await recordRequest(request);
+  let response: Response;
+  try {
+    response = await route.handle(request, ctx);
+  } catch (e) {
+    // An actor bug must not look like a network error: answer 500 and record it.
+    response = json(500, {
+      error: 'server_error',
+      error_description: e instanceof Error ? e.message : String(e),
+    });
+  }
+  const recordedResponse = await recordResponse(response);
+  world.recorder.push(
+    seq,
+    ctx.stepId,
+    route.actor,
+    world.clock.iso(),
+    recordedRequest,
+    recordedResponse,
+  );
+  return response;
+}
