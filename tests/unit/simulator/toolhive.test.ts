@@ -447,6 +447,27 @@ describe('ToolHive authorization (Cedar)', () => {
     ).toBe(403);
   });
 
+  it('gives object and array arguments to Cedar only as arg_<name>_present', async () => {
+    // ToolHive's preprocessArguments keeps strings, booleans and numbers;
+    // anything else is reduced to a presence flag.
+    const policy =
+      'permit (principal, action == Action::"call_tool", resource == Tool::"echo") when { resource.arg_opts_present && !(resource has arg_opts) && resource.arg_n == 3 };';
+    const w = makeWorld();
+    const th = createToolHive(w, { ...w.toolhive.options, policy });
+    const token = await mint(w);
+    const call = (args: Record<string, unknown>) =>
+      th.handle(
+        new Request(
+          w.urls.mcp,
+          rpcInit(token, 'tools/call', { name: 'echo', arguments: args }),
+        ),
+        w.ctx,
+      );
+    expect((await call({ opts: { deep: true }, n: 3 })).status).toBe(200);
+    expect((await call({ opts: ['a'], n: 3 })).status).toBe(200);
+    expect((await call({ opts: 'flat', n: 3 })).status).toBe(403);
+  });
+
   it("surfaces Cedar's own message for a policy syntax error", async () => {
     const w = makeWorld();
     const th = createToolHive(w, {

@@ -107,6 +107,26 @@ function prefixed(
   return out;
 }
 
+/**
+ * Tool arguments as ToolHive gives them to Cedar (`preprocessArguments`,
+ * pkg/authz/authorizers/cedar/core.go): strings, booleans and numbers become
+ * `arg_<name>`; anything else (object, array, null) only sets
+ * `arg_<name>_present` to true.
+ */
+function argAttributes(
+  args: Record<string, unknown>,
+): Record<string, Cedar.CedarValueJson> {
+  const out: Record<string, Cedar.CedarValueJson> = {};
+  for (const [k, v] of Object.entries(args)) {
+    const simple =
+      typeof v === 'string' || typeof v === 'boolean' || typeof v === 'number';
+    const c = simple ? toCedar(v) : undefined;
+    if (c !== undefined) out[`arg_${k}`] = c;
+    else out[`arg_${k}_present`] = true;
+  }
+  return out;
+}
+
 export interface CedarRequestInput {
   claims: Record<string, unknown>;
   action: 'call_tool' | 'get_prompt' | 'read_resource';
@@ -168,7 +188,7 @@ export function buildCedarCall(
   const sub = input.claims.sub;
   if (typeof sub !== 'string' || sub === '') return null;
   const claimAttrs = prefixed('claim_', input.claims);
-  const argAttrs = prefixed('arg_', input.args);
+  const argAttrs = argAttributes(input.args);
   const groups = ['groups', 'roles', 'cognito:groups']
     .flatMap((k) =>
       Array.isArray(input.claims[k]) ? (input.claims[k] as unknown[]) : [],
