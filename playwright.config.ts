@@ -3,7 +3,7 @@ import {
   CHROMIUM_ARGS,
   NO_CHROMIUM_MESSAGE,
   findChromium,
-} from './tests/e2e/support/chromium';
+} from './scripts/lib/chromium';
 import {
   ROOT_BUILD_DIR,
   ROOT_PORT,
