@@ -11,7 +11,7 @@ import {
   authzDiagramSource,
 } from '../simulator/engine/diagrams';
 
-export type DiagramId = 'authn' | 'authz';
+type DiagramId = 'authn' | 'authz';
 
 export interface DiagramSource {
   id: DiagramId;
