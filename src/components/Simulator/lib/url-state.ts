@@ -6,13 +6,13 @@
  * page (the query string there belongs to the docs site). Pure functions.
  */
 
-export const BACKEND_MODES = [
+const BACKEND_MODES = [
   'passthrough',
   'token-exchange',
   'upstream-swap',
   'strip-auth',
 ] as const;
-export type UrlBackendMode = (typeof BACKEND_MODES)[number];
+type UrlBackendMode = (typeof BACKEND_MODES)[number];
 
 export interface SimUrlState {
   scenario?: string;
@@ -43,7 +43,7 @@ export function parseClockMoves(text: string): ClockMove[] | undefined {
   return moves;
 }
 
-export function formatClockMoves(moves: readonly ClockMove[]): string {
+function formatClockMoves(moves: readonly ClockMove[]): string {
   return moves.map((m) => `${m.at}:${m.seconds}`).join(',');
 }
 

@@ -3,7 +3,7 @@ import type { BackendMode, StepRecord } from '../engine-port';
 import { headerValue } from '../lib/http-text';
 import styles from '../styles.module.css';
 
-export const BACKEND_MODE_LABELS: Readonly<Record<BackendMode, string>> = {
+const BACKEND_MODE_LABELS: Readonly<Record<BackendMode, string>> = {
   passthrough: 'Passthrough (forward the client token)',
   'token-exchange': 'Token exchange (RFC 8693)',
   'upstream-swap': 'Upstream token swap (embedded AS)',
@@ -11,7 +11,7 @@ export const BACKEND_MODE_LABELS: Readonly<Record<BackendMode, string>> = {
 };
 
 /** The Authorization header of the last request the backend received. */
-export function lastBackendAuthorization(
+function lastBackendAuthorization(
   records: readonly StepRecord[],
 ): { exchangeId: string; authorization: string | null } | null {
   for (let r = records.length - 1; r >= 0; r -= 1) {

@@ -4,7 +4,7 @@ import StatusText from './StatusText';
 import styles from '../styles.module.css';
 
 /** Reader-facing names of the engine's check ids. */
-export const CHECK_LABELS: Readonly<Record<string, string>> = {
+const CHECK_LABELS: Readonly<Record<string, string>> = {
   'auth-header': 'Authorization header',
   'jwt-parse': 'Parses as a JWT',
   introspection: 'Introspection (not a JWT)',
