@@ -39,22 +39,22 @@ function mermaidDiagrams(): Map<string, number> {
 }
 
 test.describe('accessibility of every page', () => {
-  test('axe finds nothing on any page in the sitemap, light and dark', async ({
-    page,
-    request,
-  }) => {
-    test.setTimeout(180_000);
-    const sitemap = await (await request.get('sitemap.xml')).text();
-    // This spec runs against the build at `/`, so sitemap paths are relative
-    // to the site root.
-    const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)]
-      .map((m) => new URL(m[1] ?? '').pathname.replace(/^\//, ''))
-      .filter((p) => !SCANNED_ELSEWHERE.has(p));
-    expect(paths.length).toBeGreaterThanOrEqual(5);
-    const diagrams = mermaidDiagrams();
-    expect(diagrams.get('intro')).toBeGreaterThan(0);
-    const failures: string[] = [];
-    for (const mode of ['light', 'dark'] as const) {
+  for (const mode of ['light', 'dark'] as const) {
+    test(`axe finds nothing on any page in the sitemap in ${mode} mode`, async ({
+      page,
+      request,
+    }) => {
+      test.setTimeout(180_000);
+      const sitemap = await (await request.get('sitemap.xml')).text();
+      // This spec runs against the build at `/`, so sitemap paths are relative
+      // to the site root.
+      const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)]
+        .map((m) => new URL(m[1] ?? '').pathname.replace(/^\//, ''))
+        .filter((p) => !SCANNED_ELSEWHERE.has(p));
+      expect(paths.length).toBeGreaterThanOrEqual(5);
+      const diagrams = mermaidDiagrams();
+      expect(diagrams.get('intro')).toBeGreaterThan(0);
+      const failures: string[] = [];
       for (const path of paths) {
         await gotoInMode(page, path === '' ? './' : path, mode);
         await expect(
@@ -63,7 +63,7 @@ test.describe('accessibility of every page', () => {
         for (const violation of await axeViolations(page))
           failures.push(`${mode} /${path}: ${violation}`);
       }
-    }
-    expect(failures).toEqual([]);
-  });
+      expect(failures).toEqual([]);
+    });
+  }
 });
