@@ -1,9 +1,10 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from '@playwright/test';
 import {
   CHROMIUM_ARGS,
   NO_CHROMIUM_MESSAGE,
   findChromium,
-} from './tests/e2e/support/chromium';
+} from './scripts/lib/chromium';
 import {
   ROOT_BUILD_DIR,
   ROOT_PORT,
@@ -31,8 +32,11 @@ export default defineConfig({
   testDir: './tests/e2e',
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  fullyParallel: false,
-  workers: process.env.CI ? 2 : undefined,
+  // Every test opens its own page, so tests of one file may run side by side.
+  // At least two workers: Playwright's default, half the cores, is one on a
+  // 2-core machine, which made a local run twice as long as CI's.
+  fullyParallel: true,
+  workers: Math.max(2, Math.floor(availableParallelism() / 2)),
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],

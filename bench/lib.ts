@@ -1,7 +1,5 @@
 /** Small helpers shared by the benchmark scripts. */
 
-export { option } from '../scripts/lib/args';
-
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);

@@ -12,12 +12,18 @@
  */
 import { createMockServer } from '../src/mock-server/server';
 import { getGc, login, runLoad, settledRssMb } from '../src/mock-server/load';
-import { option, resultLine, round } from './lib';
+import { options } from '../scripts/lib/args';
+import { resultLine, round } from './lib';
 
 async function main(): Promise<void> {
-  const requests = Number(option('requests', '10000'));
-  const concurrency = Number(option('concurrency', '4'));
-  const method = option('method', 'tools/list');
+  const args = options({
+    requests: '10000',
+    concurrency: '4',
+    method: 'tools/list',
+  });
+  const requests = Number(args.requests);
+  const concurrency = Number(args.concurrency);
+  const method = args.method;
   if (!Number.isInteger(requests) || requests < 1)
     throw new Error('--requests must be a positive integer');
   const server = await createMockServer({ port: 0, scenario: 'happy-path' });

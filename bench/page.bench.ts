@@ -8,15 +8,14 @@
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
-import {
-  findChromium,
-  NO_CHROMIUM_MESSAGE,
-} from '../tests/e2e/support/chromium';
+import { findChromium, NO_CHROMIUM_MESSAGE } from '../scripts/lib/chromium';
 import { serveBuild } from '../scripts/lib/static-server';
-import { median, option, resultLine, round } from './lib';
+import { options } from '../scripts/lib/args';
+import { median, resultLine, round } from './lib';
 
-const RUNS = Number(option('runs', '3'));
-const DIR = option('dir', 'build');
+const args = options({ runs: '3', dir: 'build' });
+const RUNS = Number(args.runs);
+const DIR = args.dir;
 const PAGES = {
   concept: 'concepts/auth-framework',
   plain: 'glossary',

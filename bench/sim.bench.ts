@@ -12,13 +12,15 @@ import {
   CHROMIUM_ARGS,
   NO_CHROMIUM_MESSAGE,
   findChromium,
-} from '../tests/e2e/support/chromium';
+} from '../scripts/lib/chromium';
 import { serveBuild } from '../scripts/lib/static-server';
 import { listScenarios } from '../src/simulator';
-import { median, option, percentile, resultLine, round } from './lib';
+import { options } from '../scripts/lib/args';
+import { median, percentile, resultLine, round } from './lib';
 
-const RUNS = Number(option('runs', '5'));
-const DIR = option('dir', 'build');
+const args = options({ runs: '5', dir: 'build' });
+const RUNS = Number(args.runs);
+const DIR = args.dir;
 
 /** Clicks Next and resolves with the milliseconds until the step settles. */
 async function timeNext(page: Page, stepId: string): Promise<number> {

@@ -5,22 +5,26 @@
  *
  *   npm run check:budget [-- --dir build --max-ratio 1.25]
  */
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Page, type Request } from '@playwright/test';
 import {
   CHROMIUM_ARGS,
   NO_CHROMIUM_MESSAGE,
   findChromium,
-} from '../tests/e2e/support/chromium';
-import { option } from './lib/args';
+} from './lib/chromium';
+import { options } from './lib/args';
 import { serveBuild } from './lib/static-server';
 
-const DIR = option('dir', 'build');
-const MAX_RATIO = Number(option('max-ratio', '1.25'));
+const args = options({ dir: 'build', 'max-ratio': '1.25' });
+const DIR = args.dir;
+const MAX_RATIO = Number(args['max-ratio']);
 const CONCEPT = 'concepts/auth-framework';
 /** A prose-only page: no diagrams, no simulator. */
 const PLAIN = 'glossary';
 
-/** Sum the bytes of every JavaScript response while the page loads and settles. */
+/**
+ * Sum the bytes of every JavaScript file the page requests until it has
+ * loaded, hydrated and gone idle (so lazy loads started by observers count).
+ */
 export async function jsBytes(
   page: Page,
   url: string,
@@ -28,25 +32,33 @@ export async function jsBytes(
   let bytes = 0;
   let files = 0;
   const pending: Promise<void>[] = [];
-  const onResponse = (response: import('@playwright/test').Response): void => {
-    const type = response.headers()['content-type'] ?? '';
-    if (!type.includes('javascript') && !response.url().endsWith('.js')) return;
+  const onRequest = (request: Request): void => {
     pending.push(
-      response.body().then(
-        (body) => {
-          bytes += body.length;
-          files += 1;
-        },
-        () => undefined,
-      ),
+      (async () => {
+        const response = await request.response();
+        if (!response) return;
+        const type = response.headers()['content-type'] ?? '';
+        if (!type.includes('javascript') && !response.url().endsWith('.js'))
+          return;
+        // The static server sends Content-Length; the body of a prefetched
+        // file is not always readable from the page afterwards.
+        const length = Number(await response.headerValue('content-length'));
+        bytes +=
+          Number.isFinite(length) && length > 0
+            ? length
+            : (await response.body()).length;
+        files += 1;
+      })().catch(() => undefined),
     );
   };
-  page.on('response', onResponse);
-  await page.goto(url, { waitUntil: 'networkidle' });
+  page.on('request', onRequest);
+  await page.goto(url);
   await page.locator('html[data-has-hydrated="true"]').waitFor();
-  await page.waitForLoadState('networkidle');
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestIdleCallback(() => resolve())),
+  );
   await Promise.all(pending);
-  page.off('response', onResponse);
+  page.off('request', onRequest);
   return { bytes, files };
 }
 

@@ -20,7 +20,8 @@ import {
   CHROMIUM_ARGS,
   NO_CHROMIUM_MESSAGE,
   findChromium,
-} from '../tests/e2e/support/chromium';
+} from './lib/chromium';
+import { options } from './lib/args';
 
 const require = createRequire(__filename);
 const OUT = path.join(
@@ -138,7 +139,7 @@ async function render(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (process.argv.includes('--check')) {
+  if (options({ check: false }).check) {
     const stale = staleDiagrams();
     if (stale.length > 0) {
       console.error(

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { parseBindings } from '../src/verified-examples/bindings';
 import { compareExample, normalise } from '../src/verified-examples/compare';
 import { simulatorTexts } from '../src/verified-examples/run';
+import { options } from './lib/args';
 
 function mdxFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -20,7 +21,7 @@ function mdxFiles(dir: string): string[] {
 }
 
 async function main(): Promise<void> {
-  const check = process.argv.includes('--check');
+  const { check } = options({ check: false });
   let differences = 0;
   let total = 0;
   for (const file of mdxFiles('docs')) {

@@ -1,76 +1,31 @@
 /**
- * A small static file server for a Docusaurus build, bound to 127.0.0.1 on a
- * free port. Used by the bundle budget and the benchmarks, so they need no
- * other process. Resolves `/a/b` to `a/b.html` or `a/b/index.html` like
- * `docusaurus serve` does, and serves files under the given base path.
+ * Serves a Docusaurus build on 127.0.0.1 at a free port with sirv, for the
+ * bundle budget and the benchmarks, so they need no other process. `/a/b`
+ * resolves to `a/b.html` or `a/b/index.html` as with `docusaurus serve`.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml',
-};
+import sirv from 'sirv';
 
 export interface StaticServer {
   url: string;
   close(): Promise<void>;
 }
 
-function resolveFile(root: string, urlPath: string): string | null {
-  const clean = path
-    .normalize(decodeURIComponent(urlPath))
-    .replace(/^(\.\.[/\\])+/, '');
-  const candidates = [clean, `${clean}.html`, path.join(clean, 'index.html')];
-  for (const candidate of candidates) {
-    const full = path.join(root, candidate);
-    if (!full.startsWith(root)) return null;
-    if (existsSync(full) && statSync(full).isFile()) return full;
-  }
-  return null;
-}
-
-export async function serveBuild(
-  dir: string,
-  basePath = '/',
-): Promise<StaticServer> {
+export async function serveBuild(dir: string): Promise<StaticServer> {
   const root = path.resolve(dir);
   if (!existsSync(path.join(root, 'index.html'))) {
     throw new Error(`No build in ${dir}: run \`npm run build\` first.`);
   }
-  const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (!url.pathname.startsWith(basePath)) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    const file = resolveFile(root, `/${url.pathname.slice(basePath.length)}`);
-    if (!file) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, {
-      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-      'cache-control': 'no-store',
-    });
-    createReadStream(file).pipe(res);
-  });
+  // dev: no file cache and `Cache-Control: no-store`, so every load is cold.
+  const serve = sirv(root, { dev: true, extensions: ['html'] });
+  const server = createServer((req, res) => serve(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}${basePath}`,
+    url: `http://127.0.0.1:${port}/`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -4,8 +4,8 @@
  * real random values, driven through one session against a real server.
  */
 import { webcrypto } from 'node:crypto';
+import { base64url } from 'jose';
 import { newStepContext, type StepContext } from '../simulator/engine/host';
-import { bytesToBase64url } from '../simulator/engine/ids';
 import { recordRequest, recordResponse } from '../simulator/engine/recorder';
 import { SimError } from '../simulator/engine/errors';
 import { createClient, type ClientHost } from '../simulator/actors/client';
@@ -24,7 +24,7 @@ export interface RunDeps {
 /** Real randomness for PKCE verifiers and state. */
 const randomIds: ClientHost['ids'] = {
   token(_label, byteLength = 32) {
-    return bytesToBase64url(
+    return base64url.encode(
       webcrypto.getRandomValues(new Uint8Array(byteLength)),
     );
   },

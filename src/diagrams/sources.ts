@@ -11,7 +11,7 @@ import {
   authzDiagramSource,
 } from '../simulator/format/mermaid';
 
-export type DiagramId = 'authn' | 'authz';
+type DiagramId = 'authn' | 'authz';
 
 export interface DiagramSource {
   id: DiagramId;

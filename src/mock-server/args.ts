@@ -1,4 +1,5 @@
-/** Command-line parsing for `npm run mock-server`. No dependencies. */
+/** Command-line parsing for `npm run mock-server`. */
+import { parseArgs as parseTokens } from 'node:util';
 
 export const DEFAULT_PORT = 4010;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -16,33 +17,63 @@ export type ParsedArgs =
   | { kind: 'run'; port: number; host: string; scenario: string }
   | { kind: 'error'; message: string };
 
-/** Parses `--port N`, `--host H`, `--scenario ID` (also `--x=value`) and `--help`. */
+const OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  scenario: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/**
+ * Parses `--port N`, `--host H`, `--scenario ID` (also `--x=value`) and
+ * `--help` with `node:util` `parseArgs`, reading its tokens in order so the
+ * first problem is the one reported. A bare `--` is skipped.
+ */
 export function parseArgs(
   argv: readonly string[],
   scenarioIds: readonly string[],
 ): ParsedArgs {
+  const args = argv.filter((arg) => arg !== '--');
+  const { tokens } = parseTokens({
+    args,
+    options: OPTIONS,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   let port = DEFAULT_PORT;
   let host = DEFAULT_HOST;
   let scenario = DEFAULT_SCENARIO;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    if (arg === '--') continue;
-    if (arg === '--help' || arg === '-h') return { kind: 'help' };
-    const eq = arg.indexOf('=');
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if (name !== '--port' && name !== '--host' && name !== '--scenario') {
+  for (const token of tokens) {
+    if (token.kind === 'option-terminator') continue;
+    const arg = args[token.index] ?? '';
+    if (
+      token.kind === 'option' &&
+      token.name === 'help' &&
+      token.value === undefined
+    ) {
+      return { kind: 'help' };
+    }
+    if (
+      token.kind !== 'option' ||
+      !(
+        token.name === 'port' ||
+        token.name === 'host' ||
+        token.name === 'scenario'
+      )
+    ) {
       return { kind: 'error', message: `unknown option ${arg} (try --help)` };
     }
-    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+    const value = token.value;
     if (value === undefined || value === '') {
-      return { kind: 'error', message: `${name} needs a value` };
+      return { kind: 'error', message: `${token.rawName} needs a value` };
     }
-    if (name === '--port') {
+    if (token.name === 'port') {
       if (!/^\d+$/.test(value) || Number(value) > 65535) {
         return { kind: 'error', message: `invalid port ${value}` };
       }
       port = Number(value);
-    } else if (name === '--host') {
+    } else if (token.name === 'host') {
       host = value;
     } else {
       scenario = value;

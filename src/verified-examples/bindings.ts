@@ -15,7 +15,7 @@
  * test all read bindings the same way.
  */
 
-export const EXAMPLE_PARTS = [
+const EXAMPLE_PARTS = [
   'request',
   'request-body',
   'request-full',

@@ -16,7 +16,7 @@ function joinHeadAndBody(head: string, body: string): string {
   return body === '' ? head : `${head}\n\n${body}`;
 }
 
-export class MissingPartError extends Error {
+class MissingPartError extends Error {
   constructor(
     binding: Pick<
       ExampleBinding,

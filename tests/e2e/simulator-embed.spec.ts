@@ -1,5 +1,10 @@
-import type { Page, Response } from '@playwright/test';
-import { test, expect, waitForHydration } from './support/fixtures';
+import type { Page, Request } from '@playwright/test';
+import {
+  test,
+  expect,
+  waitForHydration,
+  waitForIdleCallback,
+} from './support/fixtures';
 import { next, simRoot, waitIdle } from './simulator-helpers';
 
 const CONCEPT = 'concepts/auth-framework';
@@ -15,27 +20,39 @@ const LAZY_MARKERS = [
 interface JsLog {
   bytes: number;
   bodies: string[];
+  /** One promise per request seen so far, settled once its body is counted. */
+  pending: Promise<void>[];
 }
 
+/** Records the body of every JavaScript file the page requests. */
 function recordJs(page: Page): JsLog {
-  const log: JsLog = { bytes: 0, bodies: [] };
-  page.on('response', (response: Response) => {
-    const type = response.headers()['content-type'] ?? '';
-    if (!type.includes('javascript') && !response.url().endsWith('.js')) return;
-    void response.body().then(
-      (body) => {
+  const log: JsLog = { bytes: 0, bodies: [], pending: [] };
+  page.on('request', (request: Request) => {
+    log.pending.push(
+      (async () => {
+        const response = await request.response();
+        if (!response) return;
+        const type = response.headers()['content-type'] ?? '';
+        if (!type.includes('javascript') && !response.url().endsWith('.js'))
+          return;
+        const body = await response.body();
         log.bytes += body.length;
         log.bodies.push(body.toString('utf8'));
-      },
-      () => undefined,
+      })().catch(() => undefined),
     );
   });
   return log;
 }
 
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(250);
+/**
+ * The page has hydrated, the browser has run its pending work (so a lazy
+ * load triggered by an IntersectionObserver would have started) and every
+ * request made so far has been answered and counted.
+ */
+async function settle(page: Page, js: JsLog): Promise<void> {
+  await waitForHydration(page);
+  await waitForIdleCallback(page);
+  await Promise.all(js.pending);
 }
 
 test.describe('the simulator embedded in the concept page', () => {
@@ -46,11 +63,11 @@ test.describe('the simulator embedded in the concept page', () => {
   }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     const js = recordJs(page);
-    await page.goto(CONCEPT, { waitUntil: 'networkidle' });
-    await waitForHydration(page);
+    await page.goto(CONCEPT);
+    await settle(page, js);
     // In view is not enough: only Start loads the simulator.
     await page.locator('[data-simulator-embed]').scrollIntoViewIfNeeded();
-    await settle(page);
+    await settle(page, js);
     const before = js.bytes;
     expect(await page.locator('[data-simulator-placeholder]').count()).toBe(1);
     expect(await simRoot(page).count()).toBe(0);
@@ -65,7 +82,7 @@ test.describe('the simulator embedded in the concept page', () => {
     await expect(simRoot(page)).toHaveAttribute('data-cursor', '0', {
       timeout: 20_000,
     });
-    await settle(page);
+    await settle(page, js);
     const after = js.bytes;
     expect(after).toBeGreaterThan(before);
 
@@ -73,9 +90,8 @@ test.describe('the simulator embedded in the concept page', () => {
       viewport: { width: 1280, height: 800 },
     });
     const plainJs = recordJs(plainPage);
-    await plainPage.goto(PLAIN, { waitUntil: 'networkidle' });
-    await waitForHydration(plainPage);
-    await settle(plainPage);
+    await plainPage.goto(PLAIN);
+    await settle(plainPage, plainJs);
     await plainPage.close();
     const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
     const summary = `JS bytes: ${PLAIN} ${kib(plainJs.bytes)}; ${CONCEPT} ${kib(before)} before the simulator loads, ${kib(after)} after`;

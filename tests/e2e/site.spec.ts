@@ -1,10 +1,5 @@
-import {
-  test,
-  expect,
-  gotoInMode,
-  waitForHydration,
-  axeViolations,
-} from './support/fixtures';
+// axe runs on these pages in a11y-all-pages.spec.ts, once per page and mode.
+import { test, expect, waitForHydration } from './support/fixtures';
 
 test.describe('site foundation', () => {
   test('home page links to the concept page and the simulator', async ({
@@ -49,20 +44,4 @@ test.describe('site foundation', () => {
     await expect(svg).toHaveAttribute('aria-roledescription', /sequence/);
     expect(consoleErrors).toEqual([]);
   });
-
-  for (const mode of ['light', 'dark'] as const) {
-    for (const path of ['./', 'intro']) {
-      test(`axe finds nothing on ${path} in ${mode} mode`, async ({ page }) => {
-        await gotoInMode(page, path, mode);
-        if (path === 'intro') {
-          await expect(
-            page.locator('.docusaurus-mermaid-container svg').first(),
-          ).toBeVisible({
-            timeout: 30_000,
-          });
-        }
-        expect(await axeViolations(page)).toEqual([]);
-      });
-    }
-  }
 });

@@ -90,7 +90,7 @@ export interface SimulationPort {
   dispose(): Promise<void>;
 }
 
-export interface SimulationOptions {
+interface SimulationOptions {
   scenarioId: string;
   /** Undefined: the scenario's own mode. */
   backendMode?: BackendMode;

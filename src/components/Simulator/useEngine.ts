@@ -9,7 +9,7 @@ export type EngineState =
   | { status: 'ready'; engine: EnginePort };
 
 /** True when WebCrypto (needed to sign and verify tokens) is available. */
-export function hasWebCrypto(): boolean {
+function hasWebCrypto(): boolean {
   return (
     typeof window !== 'undefined' &&
     window.isSecureContext !== false &&

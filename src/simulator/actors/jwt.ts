@@ -2,7 +2,14 @@
  * Small JOSE helpers over jose: import the committed demo keys once, sign,
  * publish public JWKs, and decode tokens for display.
  */
-import { SignJWT, importJWK, exportSPKI, type CryptoKey, type JWK } from 'jose';
+import {
+  SignJWT,
+  base64url,
+  importJWK,
+  exportSPKI,
+  type CryptoKey,
+  type JWK,
+} from 'jose';
 import { DEMO_KEYS, type DemoKeyName } from './demo-keys';
 import type { DecodedToken } from '../engine/types';
 
@@ -71,21 +78,13 @@ export async function signWithDemoKey(
     .sign(await privateKey(name));
 }
 
+/** UTF-8 text of one base64url segment; throws on any other character. */
 function b64urlDecodeToString(part: string): string {
+  // jose's decoder (like atob) skips white space and accepts padding; a JWT
+  // segment may contain neither.
   if (!/^[A-Za-z0-9_-]*$/.test(part)) throw new Error('not base64url');
-  const padded =
-    part.replace(/-/g, '+').replace(/_/g, '/') +
-    '==='.slice((part.length + 3) % 4);
-  const bin = atob(padded);
-  const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+  const bytes = base64url.decode(part);
   return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-}
-
-export function b64urlEncodeString(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let bin = '';
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 /** Decodes a JSON object from one base64url JWT segment, or null. */

@@ -3,9 +3,7 @@
  * verifiers, jti, client ids and opaque tokens. Each label has its own
  * counter, so adding a draw for one purpose never shifts another.
  */
-
-const B64URL =
-  'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+import { base64url } from 'jose';
 
 /** cyrb53-style string hash to a 32-bit seed. */
 function hash32(input: string): number {
@@ -37,20 +35,6 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-export function bytesToBase64url(bytes: Uint8Array): string {
-  const at = (k: number) => bytes[k] ?? 0;
-  const ch = (n: number) => B64URL.charAt(n & 63);
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (at(i) << 16) | (at(i + 1) << 8) | at(i + 2);
-    const left = bytes.length - i;
-    out += ch(n >> 18) + ch(n >> 12);
-    if (left > 1) out += ch(n >> 6);
-    if (left > 2) out += ch(n);
-  }
-  return out;
-}
-
 export class SeededIds {
   readonly seed: string;
   #counters = new Map<string, number>();
@@ -71,7 +55,7 @@ export class SeededIds {
 
   /** base64url of `byteLength` bytes (32 bytes give a 43-character PKCE verifier). */
   token(label: string, byteLength = 32): string {
-    return bytesToBase64url(this.bytes(label, byteLength));
+    return base64url.encode(this.bytes(label, byteLength));
   }
 
   /** Lower-case hex of `byteLength` bytes. */

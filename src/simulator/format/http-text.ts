@@ -19,7 +19,7 @@ export function headerValue(
   return headers.find(([n]) => n.toLowerCase() === lower)?.[1];
 }
 
-export type BodyKind = 'json' | 'form' | 'text' | 'empty';
+type BodyKind = 'json' | 'form' | 'text' | 'empty';
 
 export interface FormattedBody {
   kind: BodyKind;

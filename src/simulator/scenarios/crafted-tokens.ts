@@ -3,11 +3,10 @@
  * kid-less, replayed from another server, or from Kubernetes. All are built
  * deterministically from the client's real token and the demo keys.
  */
-import { SignJWT } from 'jose';
+import { SignJWT, base64url } from 'jose';
 import type { World } from '../world/world';
 import { SimError } from '../engine/errors';
 import {
-  b64urlEncodeString,
   decodeSegment,
   kidOf,
   publicPem,
@@ -51,7 +50,7 @@ export async function craftToken(
     case 'alg-none': {
       const { claims } = realToken(world);
       const header = { alg: 'none', kid: kidOf('asMain'), typ: 'at+jwt' };
-      return `${b64urlEncodeString(JSON.stringify(header))}.${b64urlEncodeString(JSON.stringify(claims))}.`;
+      return `${base64url.encode(JSON.stringify(header))}.${base64url.encode(JSON.stringify(claims))}.`;
     }
     case 'hs256-public-key': {
       const { claims } = realToken(world);

@@ -70,17 +70,18 @@ describe('mock-server CLI', () => {
         `Authorization server (issuer): http://127.0.0.1:${port}`,
       );
       expect(lines[2]).toMatch(/^Scenario: wrong-audience /);
-      let stderr = '';
-      child.stderr.on('data', (d: Buffer) => {
-        stderr += d.toString();
+      const logged = new Promise<string>((resolve) => {
+        const stderr = createInterface({ input: child.stderr });
+        stderr.on('line', (line) => {
+          if (line.includes('POST /mcp')) resolve(line);
+        });
       });
       const res = await fetch(`http://127.0.0.1:${port}/mcp`, {
         method: 'POST',
         body: '{}',
       });
       expect(res.status).toBe(401);
-      await new Promise((r) => setTimeout(r, 200));
-      expect(stderr).toContain('POST /mcp 401 check=auth-header');
+      expect(await logged).toContain('POST /mcp 401 check=auth-header');
     } finally {
       child.kill('SIGTERM');
     }

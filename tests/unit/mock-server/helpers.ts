@@ -12,7 +12,7 @@ import type {
   OAuthTokens,
 } from '@modelcontextprotocol/sdk/shared/auth.js';
 
-export const REDIRECT_URL = 'http://127.0.0.1:33418/callback';
+const REDIRECT_URL = 'http://127.0.0.1:33418/callback';
 
 export class FollowRedirectProvider implements OAuthClientProvider {
   #client: OAuthClientInformationMixed | undefined;

@@ -237,11 +237,11 @@ describe('malformed input', () => {
       const socket = connect(server.port, '127.0.0.1', () => {
         socket.write(
           'POST /token HTTP/1.1\r\nhost: x\r\ncontent-length: 100\r\n\r\ngrant_type=',
+          () => {
+            socket.destroy();
+            resolve();
+          },
         );
-        setTimeout(() => {
-          socket.destroy();
-          resolve();
-        }, 50);
       });
     });
     await stillServing();

@@ -13,6 +13,16 @@ import {
   responseBody,
   responseHead,
 } from '../../../simulator/format/http-text';
+import type {
+  Cookie,
+  Entry,
+  Header,
+  Log,
+  Param,
+  PostDataCommon,
+  QueryString,
+  Request,
+} from 'har-format';
 
 /** Quotes a string for a POSIX shell: `'…'`, with `'` written as `'\''`. */
 export function shellQuote(value: string): string {
@@ -42,16 +52,11 @@ function byteLength(text: string | null): number {
   return text === null ? 0 : new TextEncoder().encode(text).length;
 }
 
-interface HarNameValue {
-  name: string;
-  value: string;
-}
-
-function harHeaders(headers: HeaderList): HarNameValue[] {
+function harHeaders(headers: HeaderList): Header[] {
   return headers.map(([name, value]) => ({ name, value }));
 }
 
-function harCookies(headers: HeaderList, header: string): HarNameValue[] {
+function harCookies(headers: HeaderList, header: string): Cookie[] {
   const raw = headerValue(headers, header);
   if (!raw) return [];
   return raw
@@ -64,7 +69,7 @@ function harCookies(headers: HeaderList, header: string): HarNameValue[] {
     });
 }
 
-function queryString(url: string): HarNameValue[] {
+function queryString(url: string): QueryString[] {
   try {
     return [...new URL(url).searchParams].map(([name, value]) => ({
       name,
@@ -75,58 +80,17 @@ function queryString(url: string): HarNameValue[] {
   }
 }
 
-export interface HarEntry {
-  pageref?: string;
-  startedDateTime: string;
-  time: number;
-  request: {
-    method: string;
-    url: string;
-    httpVersion: string;
-    headers: HarNameValue[];
-    queryString: HarNameValue[];
-    cookies: HarNameValue[];
-    headersSize: number;
-    bodySize: number;
-    postData?: { mimeType: string; text: string; params?: HarNameValue[] };
-  };
-  response: {
-    status: number;
-    statusText: string;
-    httpVersion: string;
-    headers: HarNameValue[];
-    cookies: HarNameValue[];
-    content: { size: number; mimeType: string; text: string };
-    redirectURL: string;
-    headersSize: number;
-    bodySize: number;
-  };
-  cache: Record<string, never>;
-  timings: {
-    blocked: number;
-    dns: number;
-    connect: number;
-    ssl: number;
-    send: number;
-    wait: number;
-    receive: number;
-  };
-  comment?: string;
-}
-
+/**
+ * HAR 1.2 calls `postData.text` and `postData.params` mutually exclusive, but
+ * browsers' HAR exports carry both for a form post, and so does this one, so a
+ * replay tool still has the raw body. Everything else is the standard type.
+ */
+type HarPostData = PostDataCommon & { text: string; params?: Param[] };
+type HarEntry = Omit<Entry, 'request'> & {
+  request: Omit<Request, 'postData'> & { postData?: HarPostData };
+};
 export interface HarLog {
-  log: {
-    version: '1.2';
-    creator: { name: string; version: string };
-    pages: {
-      startedDateTime: string;
-      id: string;
-      title: string;
-      pageTimings: Record<string, number>;
-    }[];
-    entries: HarEntry[];
-    comment?: string;
-  };
+  log: Omit<Log, 'entries'> & { entries: HarEntry[] };
 }
 
 function harEntry(exchange: Exchange, pageref: string): HarEntry {

@@ -43,7 +43,7 @@ export function parseClockMoves(text: string): ClockMove[] | undefined {
   return moves;
 }
 
-export function formatClockMoves(moves: readonly ClockMove[]): string {
+function formatClockMoves(moves: readonly ClockMove[]): string {
   return moves.map((m) => `${m.at}:${m.seconds}`).join(',');
 }
 

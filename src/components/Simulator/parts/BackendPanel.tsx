@@ -7,7 +7,7 @@ import styles from '../styles.module.css';
 export { BACKEND_MODE_LABELS };
 
 /** The Authorization header of the last request the backend received. */
-export function lastBackendAuthorization(
+function lastBackendAuthorization(
   records: readonly StepRecord[],
 ): { exchangeId: string; authorization: string | null } | null {
   for (let r = records.length - 1; r >= 0; r -= 1) {

@@ -4,13 +4,13 @@ import { headerValue } from '@site/src/simulator/format/http-text';
 import StatusText from './StatusText';
 import styles from '../styles.module.css';
 
-export interface CedarDecision {
+interface CedarDecision {
   status: 'pass' | 'fail' | 'skip';
   detail: string;
 }
 
 /** The last Cedar verdict and the tools a filtered tools/list returned. */
-export function cedarSummary(records: readonly StepRecord[]): {
+function cedarSummary(records: readonly StepRecord[]): {
   decision: CedarDecision | null;
   tools: string[] | null;
 } {

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { ScenarioView } from '../engine-port';
 import styles from '../styles.module.css';
 
-export const GROUP_NAMES: Readonly<Record<ScenarioView['group'], string>> = {
+const GROUP_NAMES: Readonly<Record<ScenarioView['group'], string>> = {
   'happy-path': 'Happy paths',
   'token-validation': 'Token validation failures',
   'client-as-faults': 'Client and authorization server faults',
@@ -10,7 +10,7 @@ export const GROUP_NAMES: Readonly<Record<ScenarioView['group'], string>> = {
   'backend-auth': 'Backend authentication',
 };
 
-export function groupScenarios(
+function groupScenarios(
   scenarios: readonly ScenarioView[],
 ): [ScenarioView['group'], ScenarioView[]][] {
   const groups = new Map<ScenarioView['group'], ScenarioView[]>();
@@ -25,7 +25,7 @@ export function groupScenarios(
   return [...groups].filter(([, list]) => list.length > 0);
 }
 
-export function expectedText(s: ScenarioView): string {
+function expectedText(s: ScenarioView): string {
   const e = s.expected;
   if (e.result === 'success') return 'Expected: the flow succeeds.';
   const parts = [

@@ -13,7 +13,7 @@ const ROLE_NAMES: Readonly<Record<DecodedToken['role'], string>> = {
 };
 
 /** The exchange whose request or response carries this token, if any. */
-export function exchangeCarrying(
+function exchangeCarrying(
   token: DecodedToken,
   exchanges: readonly Exchange[],
 ): Exchange | undefined {
