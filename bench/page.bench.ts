@@ -1,7 +1,8 @@
 /**
  * Lighthouse 12 on the concept page and on a prose-only doc page of the same
  * build, with the desktop and mobile presets, median of N runs (default 3).
- * Prints scores, LCP, TBT, CLS and JS bytes side by side.
+ * Prints scores, LCP, TBT, CLS and JS bytes side by side, and the concept /
+ * plain ratios of score and TBT per preset (figures only, no assertions).
  *
  *   npm run build && npm run bench:page [-- --runs 3 --dir build]
  */
@@ -124,7 +125,24 @@ async function main(): Promise<void> {
   } finally {
     await server.close();
   }
-  console.log(resultLine(summary));
+  // Concept page against the plain page of the same build, same run.
+  const ratio = (a: number | undefined, b: number | undefined) =>
+    a !== undefined && b !== undefined && b > 0 ? round(a / b, 2) : Number.NaN;
+  const ratios: Record<string, number> = {};
+  for (const preset of PRESETS) {
+    ratios[`${preset}_score_ratio`] = ratio(
+      summary[`${preset}_concept_score`],
+      summary[`${preset}_plain_score`],
+    );
+    ratios[`${preset}_tbt_ratio`] = ratio(
+      summary[`${preset}_concept_tbt_ms`],
+      summary[`${preset}_plain_tbt_ms`],
+    );
+  }
+  console.log(
+    `Concept / plain: mobile score ${ratios.mobile_score_ratio}, TBT ${ratios.mobile_tbt_ratio}; desktop score ${ratios.desktop_score_ratio}, TBT ${ratios.desktop_tbt_ratio}.`,
+  );
+  console.log(resultLine({ ...ratios, ...summary }));
 }
 
 main().catch((error: unknown) => {
