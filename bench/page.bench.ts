@@ -4,7 +4,7 @@
  * Prints scores, LCP, TBT, CLS and JS bytes side by side, and the concept /
  * plain ratios of score and TBT per preset (figures only, no assertions).
  *
- *   npm run build && npm run bench:page [-- --runs 3 --dir build]
+ *   npm run build && npm run bench:page [-- --runs 3 --dir build --compress false]
  */
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -18,6 +18,8 @@ import { median, option, resultLine, round } from './lib';
 
 const RUNS = Number(option('runs', '3'));
 const DIR = option('dir', 'build');
+// Real hosts gzip HTML, JS and CSS; `--compress false` serves raw bytes.
+const COMPRESS = option('compress', 'true') !== 'false';
 const PAGES = {
   concept: 'concepts/auth-framework',
   plain: 'glossary',
@@ -99,11 +101,11 @@ async function once(
 async function main(): Promise<void> {
   const chromePath = findChromium();
   if (!chromePath) throw new Error(NO_CHROMIUM_MESSAGE);
-  const server = await serveBuild(DIR);
+  const server = await serveBuild(DIR, '/', { compress: COMPRESS });
   const summary: Record<string, number> = {};
   try {
     console.log(
-      `Lighthouse ${RUNS} run(s) per page and preset, median shown; build: ${DIR}`,
+      `Lighthouse ${RUNS} run(s) per page and preset, median shown; build: ${DIR}; ${COMPRESS ? 'gzip' : 'uncompressed'}`,
     );
     console.log('preset   page     score   LCP ms   TBT ms    CLS    JS KiB');
     for (const preset of PRESETS) {

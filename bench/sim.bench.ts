@@ -3,7 +3,8 @@
  * engine's own cost in Node, measured in the same run on the same machine.
  *
  * - Engine: every scenario run in Node (in-page MSW transport, Cedar's Node
- *   build), one warm-up run, then N timed runs of every step.
+ *   build): two warm-up runs of them all, then, just before each scenario's
+ *   browser runs (same machine load), max(11, N) timed runs of every step.
  * - Browser: every scenario opened once on /simulator; after a warm-up run,
  *   N runs (Reset between them, no reload) clicked through with Next by
  *   Playwright (trusted input). Per step: click (the event's timestamp) to
@@ -27,7 +28,7 @@ import {
 import { serveBuild } from '../scripts/lib/static-server';
 import { listScenarios } from '../src/simulator';
 import { median, option, percentile, resultLine, round } from './lib';
-import { engineTimes } from './engine-times';
+import { engineTimes, type EngineFigures } from './engine-times';
 import {
   EVENT_TIMING_SCRIPT,
   clickStep,
@@ -87,21 +88,19 @@ async function firstStart(browser: Browser, base: string): Promise<FirstStart> {
   const start = page
     .locator(root)
     .getByRole('button', { name: 'Start the simulator' });
-  await page.evaluate(() => {
-    const w = window as unknown as { __clickAt: number };
-    document.addEventListener(
-      'click',
-      (e) => {
-        w.__clickAt = e.timeStamp;
-      },
-      { capture: true, once: true },
+  await start.waitFor();
+  // A click from the page itself: Playwright's would scroll the card into
+  // view first, and the embed also starts when it scrolls into view.
+  const clickAt = await page.evaluate((sel) => {
+    const button = [...document.querySelectorAll(`${sel} button`)].find(
+      (b) => b.textContent === 'Start the simulator',
     );
-  });
-  await start.click();
+    if (!(button instanceof HTMLElement)) throw new Error('no Start button');
+    const at = performance.now();
+    button.click();
+    return at;
+  }, root);
   const runnableAt = await waitRunnable(page, `${root} [data-simulator]`);
-  const clickAt = await page.evaluate(
-    () => (window as unknown as { __clickAt: number }).__clickAt,
-  );
   const steps = await runThrough(page, `${root} [data-simulator]`);
   await context.close();
   return { startMs: runnableAt - clickAt, steps };
@@ -110,8 +109,11 @@ async function firstStart(browser: Browser, base: string): Promise<FirstStart> {
 async function main(): Promise<void> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(NO_CHROMIUM_MESSAGE);
-  console.log(`Engine in Node: ${RUNS} runs per scenario after a warm-up.`);
-  const engine = await engineTimes(scenarioIds, RUNS);
+  const engineRuns = Math.max(11, RUNS);
+  console.log(
+    `Engine in Node: ${engineRuns} runs of each scenario, timed just before its browser runs, after two warm-up runs of them all.`,
+  );
+  await engineTimes(scenarioIds, 0); // warm-up only
   const server = await serveBuild(DIR);
   const browser = await chromium.launch({
     executablePath,
@@ -137,7 +139,11 @@ async function main(): Promise<void> {
       'scenario                 browser     engine   ratio   slowest step (browser median / engine median)',
     );
     const root = '[data-simulator]';
+    const engine = new Map<string, EngineFigures>();
     for (const id of scenarioIds) {
+      // Same moment, same machine load: the engine's runs, then the browser's.
+      for (const [k, v] of await engineTimes([id], engineRuns, false))
+        engine.set(k, v);
       await page.goto(`${server.url}simulator?scenario=${id}`);
       await page.locator('html[data-has-hydrated="true"]').waitFor();
       await waitRunnable(page, root);

@@ -3,11 +3,14 @@
  * free port. Used by the bundle budget and the benchmarks, so they need no
  * other process. Resolves `/a/b` to `a/b.html` or `a/b/index.html` like
  * `docusaurus serve` does, and serves files under the given base path.
+ * With `compress`, text and wasm go out gzipped when the client accepts it,
+ * as any real host serves them (off by default: byte counts stay raw).
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -42,9 +45,12 @@ function resolveFile(root: string, urlPath: string): string | null {
   return null;
 }
 
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|wasm)|image\/svg)/;
+
 export async function serveBuild(
   dir: string,
   basePath = '/',
+  options: { compress?: boolean } = {},
 ): Promise<StaticServer> {
   const root = path.resolve(dir);
   if (!existsSync(path.join(root, 'index.html'))) {
@@ -61,11 +67,19 @@ export async function serveBuild(
       res.writeHead(404).end('not found');
       return;
     }
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    const gzip =
+      options.compress === true &&
+      COMPRESSIBLE.test(type) &&
+      /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     res.writeHead(200, {
-      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'content-type': type,
       'cache-control': 'no-store',
+      ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
     });
-    createReadStream(file).pipe(res);
+    const body = createReadStream(file);
+    if (gzip) body.pipe(createGzip()).pipe(res);
+    else body.pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
