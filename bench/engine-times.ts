@@ -33,14 +33,12 @@ async function once(scenarioId: string): Promise<{
 export async function engineTimes(
   scenarioIds: readonly string[],
   runs: number,
-  warmUp = true,
 ): Promise<Map<string, EngineFigures>> {
   const out = new Map<string, EngineFigures>();
   // Warm-up: every scenario twice, so the JIT, jose's key imports and Cedar's
-  // module are warm before anything is timed (once is enough when the
-  // caller warmed everything up already).
+  // module are warm before anything is timed.
   const cedarSteps = new Map<string, Set<string>>();
-  for (let i = 0; i < (warmUp ? 2 : 1); i += 1)
+  for (let i = 0; i < 2; i += 1)
     for (const id of scenarioIds) cedarSteps.set(id, (await once(id)).cedar);
   for (const id of scenarioIds) {
     const cedar = cedarSteps.get(id) ?? new Set<string>();

@@ -3,8 +3,8 @@
  * engine's own cost in Node, measured in the same run on the same machine.
  *
  * - Engine: every scenario run in Node (in-page MSW transport, Cedar's Node
- *   build): two warm-up runs of them all, then, just before each scenario's
- *   browser runs (same machine load), max(11, N) timed runs of every step.
+ *   build): two warm-up runs of them all, then max(11, N) timed runs of
+ *   every step, before the browser starts.
  * - Browser: every scenario opened once on /simulator; after a warm-up run,
  *   N runs (Reset between them, no reload) clicked through with Next by
  *   Playwright (trusted input). Per step: click (the event's timestamp) to
@@ -28,7 +28,7 @@ import {
 import { serveBuild } from '../scripts/lib/static-server';
 import { listScenarios } from '../src/simulator';
 import { median, option, percentile, resultLine, round } from './lib';
-import { engineTimes, type EngineFigures } from './engine-times';
+import { engineTimes } from './engine-times';
 import {
   EVENT_TIMING_SCRIPT,
   clickStep,
@@ -111,9 +111,12 @@ async function main(): Promise<void> {
   if (!executablePath) throw new Error(NO_CHROMIUM_MESSAGE);
   const engineRuns = Math.max(11, RUNS);
   console.log(
-    `Engine in Node: ${engineRuns} runs of each scenario, timed just before its browser runs, after two warm-up runs of them all.`,
+    `Engine in Node: ${engineRuns} runs of each scenario after two warm-up runs of them all, before the browser starts.`,
   );
-  await engineTimes(scenarioIds, 0); // warm-up only
+  // Before the browser starts: Chromium keeps compiling Cedar's wasm on
+  // background threads after every page load, which slowed the engine's runs
+  // 3 to 5 times when they were timed between the browser's.
+  const engine = await engineTimes(scenarioIds, engineRuns);
   const server = await serveBuild(DIR);
   const browser = await chromium.launch({
     executablePath,
@@ -139,11 +142,7 @@ async function main(): Promise<void> {
       'scenario                 browser     engine   ratio   slowest step (browser median / engine median)',
     );
     const root = '[data-simulator]';
-    const engine = new Map<string, EngineFigures>();
     for (const id of scenarioIds) {
-      // Same moment, same machine load: the engine's runs, then the browser's.
-      for (const [k, v] of await engineTimes([id], engineRuns, false))
-        engine.set(k, v);
       await page.goto(`${server.url}simulator?scenario=${id}`);
       await page.locator('html[data-has-hydrated="true"]').waitFor();
       await waitRunnable(page, root);
