@@ -1,9 +1,10 @@
 /**
  * Lighthouse 12 on the concept page and on a prose-only doc page of the same
  * build, with the desktop and mobile presets, median of N runs (default 3).
- * Prints scores, LCP, TBT, CLS and JS bytes side by side.
+ * Prints scores, LCP, TBT, CLS and JS bytes side by side, and the concept /
+ * plain ratios of score and TBT per preset (figures only, no assertions).
  *
- *   npm run build && npm run bench:page [-- --runs 3 --dir build]
+ *   npm run build && npm run bench:page [-- --runs 3 --dir build --compress false]
  */
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -13,9 +14,11 @@ import { serveBuild } from '../scripts/lib/static-server';
 import { options } from '../scripts/lib/args';
 import { median, resultLine, round } from './lib';
 
-const args = options({ runs: '3', dir: 'build' });
+const args = options({ runs: '3', dir: 'build', compress: 'true' });
 const RUNS = Number(args.runs);
 const DIR = args.dir;
+// Real hosts gzip HTML, JS and CSS; `--compress false` serves raw bytes.
+const COMPRESS = args.compress !== 'false';
 const PAGES = {
   concept: 'concepts/auth-framework',
   plain: 'glossary',
@@ -97,11 +100,11 @@ async function once(
 async function main(): Promise<void> {
   const chromePath = findChromium();
   if (!chromePath) throw new Error(NO_CHROMIUM_MESSAGE);
-  const server = await serveBuild(DIR);
+  const server = await serveBuild(DIR, { compress: COMPRESS });
   const summary: Record<string, number> = {};
   try {
     console.log(
-      `Lighthouse ${RUNS} run(s) per page and preset, median shown; build: ${DIR}`,
+      `Lighthouse ${RUNS} run(s) per page and preset, median shown; build: ${DIR}; ${COMPRESS ? 'gzip' : 'uncompressed'}`,
     );
     console.log('preset   page     score   LCP ms   TBT ms    CLS    JS KiB');
     for (const preset of PRESETS) {
@@ -123,7 +126,24 @@ async function main(): Promise<void> {
   } finally {
     await server.close();
   }
-  console.log(resultLine(summary));
+  // Concept page against the plain page of the same build, same run.
+  const ratio = (a: number | undefined, b: number | undefined) =>
+    a !== undefined && b !== undefined && b > 0 ? round(a / b, 2) : Number.NaN;
+  const ratios: Record<string, number> = {};
+  for (const preset of PRESETS) {
+    ratios[`${preset}_score_ratio`] = ratio(
+      summary[`${preset}_concept_score`],
+      summary[`${preset}_plain_score`],
+    );
+    ratios[`${preset}_tbt_ratio`] = ratio(
+      summary[`${preset}_concept_tbt_ms`],
+      summary[`${preset}_plain_tbt_ms`],
+    );
+  }
+  console.log(
+    `Concept / plain: mobile score ${ratios.mobile_score_ratio}, TBT ${ratios.mobile_tbt_ratio}; desktop score ${ratios.desktop_score_ratio}, TBT ${ratios.desktop_tbt_ratio}.`,
+  );
+  console.log(resultLine({ ...ratios, ...summary }));
 }
 
 main().catch((error: unknown) => {

@@ -1,13 +1,25 @@
 /**
- * Simulator speed in headless Chromium on the built site: every scenario is
- * run to the end N times (after one warm-up run) by clicking Next, and each
- * step is timed in the page from the click until its status turns done or
- * failed. Prints the median and p95 per step and per scenario, and the whole
- * happy path.
+ * Simulator speed in headless Chromium on the built site, against the
+ * engine's own cost in Node, measured in the same run on the same machine.
  *
- *   npm run build && npm run bench:sim [-- --runs 5 --dir build]
+ * - Engine: every scenario run in Node (in-page MSW transport, Cedar's Node
+ *   build): two warm-up runs of them all, then max(11, N) timed runs of
+ *   every step, before the browser starts.
+ * - Browser: every scenario opened once on /simulator; after a warm-up run,
+ *   N runs (Reset between them, no reload) clicked through with Next by
+ *   Playwright (trusted input). Per step: click (the event's timestamp) to
+ *   settled step (status done or failed), and the click's Event Timing
+ *   duration (PerformanceObserver 'event', durationThreshold 16: the measure
+ *   behind INP; a click under the threshold is counted as 16).
+ * - First start on the concept page, cold cache: "Start the simulator" click
+ *   to the first step runnable, then each step of the embed's scenario; the
+ *   first Cedar step's time is reported.
+ *
+ * Prints figures only (never asserts). Ratios are browser / engine medians.
+ *
+ *   npm run build && npm run bench:sim [-- --runs 5 --dir build --only happy-path,cedar-deny]
  */
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import {
   CHROMIUM_ARGS,
   NO_CHROMIUM_MESSAGE,
@@ -17,133 +29,208 @@ import { serveBuild } from '../scripts/lib/static-server';
 import { listScenarios } from '../src/simulator';
 import { options } from '../scripts/lib/args';
 import { median, percentile, resultLine, round } from './lib';
+import { engineTimes } from './engine-times';
+import {
+  EVENT_TIMING_SCRIPT,
+  clickStep,
+  interactionDurations,
+  waitRunnable,
+} from './sim-page';
 
-const args = options({ runs: '5', dir: 'build' });
+const args = options({
+  runs: '5',
+  dir: 'build',
+  only: '',
+  concept: 'concepts/auth-framework',
+});
 const RUNS = Number(args.runs);
 const DIR = args.dir;
+const ONLY = args.only;
+const CONCEPT_PATH = args.concept;
 
-/** Clicks Next and resolves with the milliseconds until the step settles. */
-async function timeNext(page: Page, stepId: string): Promise<number> {
-  return page.evaluate(async (id) => {
-    const item = document.querySelector(
-      `[data-testid="sim-steps"] [data-step-id="${id}"]`,
-    );
-    const next = [...document.querySelectorAll('button')].find(
-      (b) => b.textContent === 'Next',
-    );
-    if (!item || !next)
-      throw new Error(`step ${id} or the Next button is missing`);
-    const settled = () =>
-      /^(done|failed)$/.test(item.getAttribute('data-step-status') ?? '');
-    const started = performance.now();
-    const done = new Promise<number>((resolve) => {
-      const observer = new MutationObserver(() => {
-        if (settled()) {
-          observer.disconnect();
-          resolve(performance.now() - started);
-        }
-      });
-      observer.observe(item, {
-        attributes: true,
-        attributeFilter: ['data-step-status'],
-      });
-    });
-    next.click();
-    return done;
-  }, stepId);
-}
+const scenarioIds = listScenarios()
+  .map((s) => s.id)
+  .filter((id) => !ONLY || ONLY.split(',').includes(id));
 
-async function stepIds(page: Page): Promise<string[]> {
-  const steps = page.getByTestId('sim-steps').locator('[data-step-id]');
-  await steps.first().waitFor();
-  return steps.evaluateAll((items) =>
-    items.map((i) => i.getAttribute('data-step-id') ?? ''),
-  );
-}
-
-async function runOnce(
+async function runThrough(
   page: Page,
-  base: string,
-  scenario: string,
+  root: string,
 ): Promise<Map<string, number>> {
-  await page.goto(`${base}simulator?scenario=${scenario}`);
-  await page.locator('html[data-has-hydrated="true"]').waitFor();
-  const ids = await stepIds(page);
+  const ids = await page
+    .locator(`${root} [data-testid="sim-steps"] [data-step-id]`)
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-step-id') ?? ''));
   const times = new Map<string, number>();
   for (const id of ids) {
-    const item = page
-      .getByTestId('sim-steps')
-      .locator(`[data-step-id="${id}"]`);
-    times.set(id, await timeNext(page, id));
-    if ((await item.getAttribute('data-step-status')) === 'failed') break;
+    const { ms, status } = await clickStep(page, root, id);
+    times.set(id, ms);
+    if (status === 'failed') break;
   }
   return times;
+}
+
+async function reset(page: Page, root: string): Promise<void> {
+  const button = page
+    .locator(root)
+    .getByRole('group', { name: 'Step controls' })
+    .getByRole('button', { name: 'Reset', exact: true });
+  if (await button.isEnabled()) await button.click();
+  await waitRunnable(page, root);
+}
+
+interface FirstStart {
+  startMs: number;
+  steps: Map<string, number>;
+}
+
+/** Cold cache, fresh context: the embed on the concept page from its Start button. */
+async function firstStart(browser: Browser, base: string): Promise<FirstStart> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+  });
+  const page = await context.newPage();
+  await page.addInitScript('globalThis.__name = (fn) => fn;');
+  await page.goto(`${base}${CONCEPT_PATH}`);
+  await page.locator('html[data-has-hydrated="true"]').waitFor();
+  const root = '[data-simulator-embed]';
+  const start = page
+    .locator(root)
+    .getByRole('button', { name: 'Start the simulator' });
+  await start.waitFor();
+  // A click from the page itself: Playwright's would scroll the card into
+  // view first, and the embed also starts when it scrolls into view.
+  const clickAt = await page.evaluate((sel) => {
+    const button = [...document.querySelectorAll(`${sel} button`)].find(
+      (b) => b.textContent === 'Start the simulator',
+    );
+    if (!(button instanceof HTMLElement)) throw new Error('no Start button');
+    const at = performance.now();
+    button.click();
+    return at;
+  }, root);
+  const runnableAt = await waitRunnable(page, `${root} [data-simulator]`);
+  const steps = await runThrough(page, `${root} [data-simulator]`);
+  await context.close();
+  return { startMs: runnableAt - clickAt, steps };
 }
 
 async function main(): Promise<void> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(NO_CHROMIUM_MESSAGE);
+  const engineRuns = Math.max(11, RUNS);
+  console.log(
+    `Engine in Node: ${engineRuns} runs of each scenario after two warm-up runs of them all, before the browser starts.`,
+  );
+  // Before the browser starts: Chromium keeps compiling Cedar's wasm on
+  // background threads after every page load, which slowed the engine's runs
+  // 3 to 5 times when they were timed between the browser's.
+  const engine = await engineTimes(scenarioIds, engineRuns);
   const server = await serveBuild(DIR);
   const browser = await chromium.launch({
     executablePath,
     args: CHROMIUM_ARGS,
   });
-  const page = await browser.newPage({
-    viewport: { width: 1280, height: 900 },
-  });
-  // tsx compiles this script with esbuild's keepNames, which wraps functions
-  // in a `__name` helper; functions sent to the page need it defined there.
-  await page.addInitScript('globalThis.__name = (fn) => fn;');
-  const figures: Record<string, number> = {};
+  const figures: Record<string, number | string> = {};
+  const allSteps: number[] = [];
+  const allInteractions: number[] = [];
+  const ratios = new Map<string, number>();
   try {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+    });
+    const page = await context.newPage();
+    // tsx compiles with esbuild's keepNames, which wraps functions in a
+    // `__name` helper; functions sent to the page need it defined there.
+    await page.addInitScript('globalThis.__name = (fn) => fn;');
+    await page.addInitScript(EVENT_TIMING_SCRIPT);
     console.log(
-      `Simulator bench: ${RUNS} runs per scenario after a warm-up; times in ms (median / p95).`,
+      `\nBrowser: ${RUNS} runs per scenario after a warm-up (Reset between runs); ms, median / p95.`,
     );
-    for (const { id } of listScenarios()) {
-      await runOnce(page, server.url, id); // warm-up: loads chunks, Cedar, the worker
-      const perStep = new Map<string, number[]>();
+    console.log(
+      'scenario                 browser     engine   ratio   slowest step (browser median / engine median)',
+    );
+    const root = '[data-simulator]';
+    for (const id of scenarioIds) {
+      await page.goto(`${server.url}simulator?scenario=${id}`);
+      await page.locator('html[data-has-hydrated="true"]').waitFor();
+      await waitRunnable(page, root);
+      await runThrough(page, root); // warm-up: chunks, the worker, Cedar
+      await interactionDurations(page); // drop the warm-up's clicks
       const totals: number[] = [];
+      const perStep = new Map<string, number[]>();
       for (let i = 0; i < RUNS; i += 1) {
-        const times = await runOnce(page, server.url, id);
+        await reset(page, root);
+        await interactionDurations(page); // the Reset click is not a step
+        const times = await runThrough(page, root);
         let total = 0;
         for (const [step, ms] of times) {
           perStep.set(step, [...(perStep.get(step) ?? []), ms]);
+          allSteps.push(ms);
           total += ms;
         }
         totals.push(total);
+        allInteractions.push(...(await interactionDurations(page, times.size)));
       }
+      const e = engine.get(id);
+      if (!e) throw new Error(`no engine figures for ${id}`);
+      const ratio = median(totals) / median(e.totals);
+      ratios.set(id, ratio);
+      const slowest = [...perStep.entries()].sort(
+        (a, b) => median(b[1]) - median(a[1]),
+      )[0];
+      const slowestEngine = slowest
+        ? median(e.perStep.get(slowest[0]) ?? [])
+        : NaN;
       console.log(
-        `\n${id}: whole scenario ${round(median(totals))} / ${round(percentile(totals, 95))}`,
+        `${id.padEnd(22)} ${`${round(median(totals))} / ${round(percentile(totals, 95))}`.padStart(13)} ${String(round(median(e.totals))).padStart(8)} ${String(round(ratio, 2)).padStart(7)}   ${slowest ? `${slowest[0]} ${round(median(slowest[1]))} / ${round(slowestEngine)}` : ''}`,
       );
-      for (const [step, values] of perStep) {
-        console.log(
-          `  ${step.padEnd(40)} ${String(round(median(values))).padStart(8)} ${String(round(percentile(values, 95))).padStart(8)}`,
-        );
-      }
-      figures[`${id.replace(/-/g, '_')}_median_ms`] = round(median(totals));
       if (id === 'happy-path') {
-        figures.happy_path_median_ms = round(median(totals));
-        figures.happy_path_p95_ms = round(percentile(totals, 95));
+        console.log(
+          '  happy path per step (browser median / p95; engine median):',
+        );
+        for (const [step, values] of perStep) {
+          console.log(
+            `    ${step.padEnd(38)} ${String(round(median(values))).padStart(7)} ${String(round(percentile(values, 95))).padStart(7)} ${String(round(median(e.perStep.get(step) ?? []))).padStart(7)}`,
+          );
+        }
+        figures.happy_path_browser_ms = round(median(totals));
+        figures.happy_path_engine_ms = round(median(e.totals));
+        figures.happy_path_ratio = round(ratio, 2);
       }
     }
+    await context.close();
+    const first = await firstStart(browser, server.url);
+    const cedarStep = [...first.steps.keys()].find((s) =>
+      engine.get('happy-path')?.cedarSteps.has(s),
+    );
+    console.log(
+      `\nFirst start on /${CONCEPT_PATH} (cold cache): Start click to first step runnable ${round(first.startMs)} ms; steps: ${[...first.steps].map(([s, ms]) => `${s} ${round(ms)}`).join(', ')}`,
+    );
+    figures.first_start_ms = round(first.startMs);
+    figures.first_cedar_step_ms = cedarStep
+      ? round(first.steps.get(cedarStep) ?? NaN)
+      : 'n/a';
   } finally {
     await browser.close();
     await server.close();
   }
-  const headline = {
-    happy_path_median_ms: figures.happy_path_median_ms ?? Number.NaN,
-    happy_path_p95_ms: figures.happy_path_p95_ms ?? Number.NaN,
-    slowest_scenario_median_ms: Math.max(
-      ...Object.entries(figures)
-        .filter(
-          ([k]) => k.endsWith('_median_ms') && k !== 'happy_path_median_ms',
-        )
-        .map(([, v]) => v),
-    ),
-    scenarios: listScenarios().length,
-    runs: RUNS,
-  };
-  console.log(resultLine(headline));
+  const worst = [...ratios.entries()].sort((a, b) => b[1] - a[1])[0];
+  const reported = allInteractions.filter((d) => d > 16).length;
+  console.log(
+    `\nEvery Next click of every scenario (${allSteps.length} clicks): click to settled p95 ${round(percentile(allSteps, 95))} ms, max ${round(Math.max(...allSteps))}; Event Timing duration p95 ${round(percentile(allInteractions, 95))} ms (${reported} of ${allInteractions.length} over 16 ms), max ${round(Math.max(...allInteractions))}.`,
+  );
+  console.log(
+    resultLine({
+      ...figures,
+      worst_ratio: worst ? round(worst[1], 2) : Number.NaN,
+      worst_ratio_scenario: worst?.[0] ?? 'n/a',
+      scenarios_over_2x: [...ratios.values()].filter((r) => r > 2).length,
+      click_to_settled_p95_ms: round(percentile(allSteps, 95)),
+      event_timing_p95_ms: round(percentile(allInteractions, 95)),
+      clicks: allSteps.length,
+      scenarios: scenarioIds.length,
+      runs: RUNS,
+    }),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -18,6 +18,24 @@ function hasWebCrypto(): boolean {
 }
 
 /**
+ * Loads and compiles Cedar (a 4 MB wasm) through the engine's own cached
+ * loader once the browser is idle, so the first authorization step does not
+ * wait on the download while the reader is still on the first step. Checking
+ * the default policy is a no-op for the reader. Returns a cancel function.
+ */
+function warmCedar(engine: EnginePort): () => void {
+  const run = () => {
+    engine.checkPolicy(engine.defaultPolicy).catch(() => undefined);
+  };
+  if (typeof window.requestIdleCallback === 'function') {
+    const handle = window.requestIdleCallback(run, { timeout: 1000 });
+    return () => window.cancelIdleCallback(handle);
+  }
+  const timer = setTimeout(run, 0);
+  return () => clearTimeout(timer);
+}
+
+/**
  * Loads the engine and starts its transport: MSW's service worker when it
  * can, the in-page `getResponse` fallback otherwise. Stops it on unmount.
  */
@@ -32,6 +50,7 @@ export function useEngine(): EngineState {
     if (!hasWebCrypto()) return undefined;
     let cancelled = false;
     let engine: EnginePort | null = null;
+    let warm: (() => void) | null = null;
     void (async () => {
       try {
         const { loadEngine } = await import('./engine-adapter');
@@ -41,6 +60,7 @@ export function useEngine(): EngineState {
           return;
         }
         setState({ status: 'ready', engine });
+        warm = warmCedar(engine);
       } catch (e) {
         if (!cancelled) {
           setState({
@@ -52,6 +72,7 @@ export function useEngine(): EngineState {
     })();
     return () => {
       cancelled = true;
+      warm?.();
       void engine?.stop();
     };
   }, [workerUrl, scope]);
