@@ -3,7 +3,12 @@
  * See README.md in this folder for the map.
  */
 export type * from './engine/types';
-export { BACKEND_MODES } from './engine/types';
+export {
+  BACKEND_MODES,
+  DEFAULT_REVISION,
+  SPEC_REVISIONS,
+  isSpecRevision,
+} from './engine/types';
 export type { StepRecord, StepStatus, Transcript } from './scenarios/records';
 export type {
   ExpectedOutcome,

@@ -6,7 +6,12 @@
  * Adding a scenario is one row here plus one entry there; the compiler
  * reports anything missing. Ids are stable; other tools link to them.
  */
-import type { BackendMode, CheckId } from '../engine/types';
+import {
+  DEFAULT_REVISION,
+  type BackendMode,
+  type CheckId,
+  type SpecRevision,
+} from '../engine/types';
 import type { SimErrorCode } from '../engine/errors';
 import type { RefId } from '../engine/references';
 import type { WorldConfig } from '../world/config';
@@ -435,6 +440,7 @@ export function scenarioRow(id: string): CatalogueRow | undefined {
 export function worldConfigFor(
   scenario: ScenarioRow,
   backendModeOverride?: BackendMode,
+  revisionOverride?: SpecRevision,
 ): WorldConfig {
   const c = scenario.config;
   return {
@@ -445,5 +451,6 @@ export function worldConfigFor(
     toolhive: { ...c.toolhive },
     client: { ...c.client },
     user: c.user ?? DEMO_USER,
+    revision: revisionOverride ?? c.revision ?? DEFAULT_REVISION,
   };
 }

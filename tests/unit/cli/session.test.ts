@@ -122,6 +122,7 @@ function options(redirectUri: string): CliOptions {
     redirectUri,
     clientName: 'test',
     waitSeconds: 10,
+    revision: '2025-11-25',
   };
 }
 

@@ -49,6 +49,7 @@ function clientWith(routes: Record<string, () => Response>) {
   const client = createClient(
     w,
     {
+      revision: '2025-11-25',
       mcpUrl: 'https://mcp.example.com/mcp',
       redirectUri: 'http://127.0.0.1:33418/callback',
       clientName: 't',
