@@ -37,6 +37,11 @@ export { STEP_CONTENT } from './content/steps';
 export type { StepContent } from './content/steps';
 export { SCENARIO_CONTENT } from './content/scenarios';
 export {
+  REVISION_DIFFERENCES,
+  revisionDifference,
+} from './content/revision-differences';
+export type { RevisionDifference } from './content/revision-differences';
+export {
   ACTOR_LABELS,
   BACKEND_MODE_LABELS,
   CHECK_LABELS,

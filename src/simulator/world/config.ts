@@ -148,7 +148,15 @@ export function toolhiveOptions(
           }
         : null,
     policy: th.authz ? policy : null,
-    specStepUp: th.specStepUp ? { requiredScopes: th.specStepUp } : null,
+    specStepUp: th.specStepUp
+      ? {
+          requiredScopes: th.specStepUp,
+          // 2026-07-28: the challenge names what the operation needs and
+          // need not repeat granted scopes; 2025-11-25's guidance has the
+          // server name the granted scopes too.
+          repeatGranted: config.revision !== '2026-07-28',
+        }
+      : null,
     embeddedAs: config.embeddedAs ? as : null,
   };
 }
