@@ -4,6 +4,12 @@
  * suite hands over in MCP_CONFORMANCE_CONTEXT.
  */
 import { parseArgs } from 'node:util';
+import {
+  DEFAULT_REVISION,
+  SPEC_REVISIONS,
+  isSpecRevision,
+  type SpecRevision,
+} from '../simulator/engine/types';
 
 /** The simulator's client uses the same loopback redirect URI. */
 export const DEFAULT_REDIRECT_URI = 'http://127.0.0.1:33418/callback';
@@ -19,6 +25,8 @@ export interface CliOptions {
   clientName: string;
   /** Seconds to wait for a person to finish in the browser. */
   waitSeconds: number;
+  /** The MCP spec revision the client follows. */
+  revision: SpecRevision;
 }
 
 export type ParsedCli =
@@ -46,6 +54,8 @@ Options:
   --client-name <name>          client_name for dynamic registration
   --wait <seconds>              how long to wait for you to finish signing
                                 in, when the server shows a page (default 300)
+  --revision <date>             the MCP spec revision to follow:
+                                ${SPEC_REVISIONS.join(' or ')} (default ${DEFAULT_REVISION})
   --json                        one JSON object per line instead of text
   -h, --help                    this text
 
@@ -109,6 +119,7 @@ export function parseCli(
         'redirect-uri': { type: 'string' },
         'client-name': { type: 'string' },
         wait: { type: 'string' },
+        revision: { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -136,6 +147,11 @@ export function parseCli(
     const wait = values.wait === undefined ? 300 : Number(values.wait);
     if (!Number.isInteger(wait) || wait <= 0)
       throw new Error(`--wait needs a whole number of seconds`);
+    const revision = values.revision ?? DEFAULT_REVISION;
+    if (!isSpecRevision(revision))
+      throw new Error(
+        `--revision must be ${SPEC_REVISIONS.join(' or ')}, not ${revision}`,
+      );
     const ctx = contextCredentials(env);
     const redirectUri = httpUrl(
       values['redirect-uri'] ?? DEFAULT_REDIRECT_URI,
@@ -159,6 +175,7 @@ export function parseCli(
         redirectUri,
         clientName: values['client-name'] ?? 'Example MCP Client',
         waitSeconds: wait,
+        revision,
       },
     };
   } catch (e) {

@@ -78,6 +78,7 @@ export async function runClient(
   const client = createClient(
     host,
     {
+      revision: options.revision,
       mcpUrl: options.mcpUrl,
       redirectUri: options.redirectUri,
       clientName: options.clientName,

@@ -3,7 +3,12 @@
  * See README.md in this folder for the map.
  */
 export type * from './engine/types';
-export { BACKEND_MODES } from './engine/types';
+export {
+  BACKEND_MODES,
+  DEFAULT_REVISION,
+  SPEC_REVISIONS,
+  isSpecRevision,
+} from './engine/types';
 export type { StepRecord, StepStatus, Transcript } from './scenarios/records';
 export type {
   ExpectedOutcome,
@@ -31,6 +36,11 @@ export type { Deviation } from './content/deviations';
 export { STEP_CONTENT } from './content/steps';
 export type { StepContent } from './content/steps';
 export { SCENARIO_CONTENT } from './content/scenarios';
+export {
+  REVISION_DIFFERENCES,
+  revisionDifference,
+} from './content/revision-differences';
+export type { RevisionDifference } from './content/revision-differences';
 export {
   ACTOR_LABELS,
   BACKEND_MODE_LABELS,

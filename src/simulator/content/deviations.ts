@@ -53,6 +53,14 @@ export const DEVIATIONS: Readonly<Record<DeviationId, Deviation>> = {
     refId: 'thv-validate-claims',
     specRefId: 'spec-token-handling',
   },
+  'no-2026-07-28-transport': {
+    id: 'no-2026-07-28-transport',
+    title: 'No 2026-07-28 transport',
+    detail:
+      "ToolHive v0.44 implements revision 2025-11-25: nothing in its source shows it serving 2026-07-28's requests without initialize or session, so a 2026-07-28 client falls back to the old handshake when server/discover is unknown. ToolHive's authorization does let server/discover through.",
+    refId: 'thv-authz-methods',
+    specRefId: 'next-changelog',
+  },
   'jsonrpc-error-code-403': {
     id: 'jsonrpc-error-code-403',
     title: 'Non-standard JSON-RPC error code',

@@ -23,6 +23,8 @@ export const CHECK_LABELS: Readonly<Record<CheckId, string>> = {
   'as-issuer': 'AS issuer matches',
   'pkce-s256-advertised': 'S256 advertised',
   'callback-state': 'Callback state',
+  'authorization-response-iss': 'Response issuer (iss)',
+  'client-credentials-issuer': 'Credentials bound to this AS',
   'client-id': 'Client known',
   'redirect-uri': 'Redirect URI exact',
   'pkce-challenge': 'PKCE challenge (S256)',

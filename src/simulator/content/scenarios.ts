@@ -102,6 +102,21 @@ export const SCENARIO_CONTENT: Readonly<Record<ScenarioId, ScenarioContent>> = {
     description:
       'The callback carries a state your client did not send, so it aborts.',
   },
+  'mix-up': {
+    title: 'Mix-up: the response names another issuer',
+    description:
+      'The authorization response carries an iss naming a server other than the one your client started with. A 2026-07-28 client compares iss with the issuer it recorded and stops before the code goes anywhere; a 2025-11-25 client ignores iss and redeems the code, which in a real mix-up sends it to the wrong token endpoint.',
+  },
+  'as-issuer-mismatch': {
+    title: 'Metadata issuer does not match',
+    description:
+      'The authorization server metadata names an issuer other than the one the well-known URL was built from. RFC 8414 already forbids using such a document, so your client stops under both revisions; 2026-07-28 only writes the rule into the MCP spec.',
+  },
+  'credentials-other-as': {
+    title: 'Credentials from another authorization server',
+    description:
+      'Your client kept a client ID from an earlier registration with a different authorization server. A 2025-11-25 client offers it here and the server rejects it; a 2026-07-28 client keys credentials by issuer, does not reuse them, and registers again.',
+  },
   'cedar-deny': {
     title: 'Cedar deny and tools/list filtering',
     description:

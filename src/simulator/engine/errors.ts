@@ -14,6 +14,8 @@ export type SimErrorCode =
   | 'registration_failed'
   | 'authorization_error'
   | 'state_mismatch'
+  | 'iss_mismatch'
+  | 'credentials_bound_to_other_issuer'
   | 'token_error'
   | 'mcp_unauthorized'
   | 'mcp_forbidden'

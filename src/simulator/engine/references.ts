@@ -16,6 +16,25 @@ const SPEC =
 const BEST =
   'https://modelcontextprotocol.io/specification/2025-11-25/basic/security_best_practices';
 
+const NEXT =
+  'https://modelcontextprotocol.io/specification/2026-07-28/basic/authorization';
+
+/** A 2026-07-28 anchor: `page` is '' for the index page, else a sub-page. */
+function next(
+  page:
+    | ''
+    | 'authorization-server-discovery'
+    | 'client-registration'
+    | 'security-considerations',
+  fragment: string,
+  title: string,
+): { title: string; url: string } {
+  return {
+    title: `MCP authorization 2026-07-28: ${title}`,
+    url: `${NEXT}${page ? `/${page}` : ''}#${fragment}`,
+  };
+}
+
 function spec(fragment: string, title: string): { title: string; url: string } {
   return { title: `MCP authorization: ${title}`, url: `${SPEC}#${fragment}` };
 }
@@ -40,6 +59,68 @@ function thv(
 }
 
 const RAW = {
+  // MCP 2026-07-28 authorization (changes listed in the spec's changelog)
+  'next-auth-response-validation': next(
+    '',
+    'authorization-response-validation',
+    'authorization response validation',
+  ),
+  'next-mix-up': next(
+    'security-considerations',
+    'mix-up-attacks',
+    'mix-up attacks',
+  ),
+  'next-as-metadata-discovery': next(
+    'authorization-server-discovery',
+    'authorization-server-metadata-discovery',
+    'authorization server metadata discovery',
+  ),
+  'next-as-location': next(
+    'authorization-server-discovery',
+    'authorization-server-location',
+    'authorization server location',
+  ),
+  'next-client-registration': next(
+    '',
+    'client-registration',
+    'client registration',
+  ),
+  'next-dcr': next(
+    'client-registration',
+    'dynamic-client-registration',
+    'dynamic client registration (deprecated)',
+  ),
+  'next-application-type': next(
+    'client-registration',
+    'application-type-and-redirect-uri-constraints',
+    'application type and redirect URI constraints',
+  ),
+  'next-as-binding': next(
+    'client-registration',
+    'authorization-server-binding',
+    'authorization server binding',
+  ),
+  'next-scope-selection': next(
+    '',
+    'scope-selection-strategy',
+    'scope selection strategy',
+  ),
+  'next-step-up': next(
+    '',
+    'step-up-authorization-flow',
+    'step-up authorization flow',
+  ),
+  'next-insufficient-scope': next(
+    '',
+    'runtime-insufficient-scope-errors',
+    'runtime insufficient scope errors',
+  ),
+  'next-refresh-tokens': next('', 'refresh-tokens', 'refresh tokens'),
+  'next-changelog': {
+    title: 'MCP 2026-07-28 changelog: major changes',
+    url: 'https://modelcontextprotocol.io/specification/2026-07-28/changelog#major-changes',
+  },
+  'rfc9207-2.4': rfc(9207, '2.4', 'validating the issuer identifier'),
   // MCP 2025-11-25 authorization
   'spec-overview': spec('overview', 'overview'),
   'spec-as-location': spec(

@@ -82,6 +82,8 @@ export type CheckId =
   | 'as-issuer'
   | 'pkce-s256-advertised'
   | 'callback-state'
+  | 'authorization-response-iss'
+  | 'client-credentials-issuer'
   // authorization-server checks
   | 'client-id'
   | 'redirect-uri'
@@ -113,7 +115,22 @@ export type DeviationId =
   | 'authz-403-without-challenge'
   | 'no-insufficient-scope'
   | 'audience-optional-on-cli'
-  | 'jsonrpc-error-code-403';
+  | 'jsonrpc-error-code-403'
+  | 'no-2026-07-28-transport';
+
+/**
+ * The MCP specification revisions the simulator can follow. 2025-11-25 is
+ * what ToolHive v0.44 and most deployed clients implement; 2026-07-28 is the
+ * latest. The revision changes the client and the spec-following
+ * authorization server, never ToolHive.
+ */
+export const SPEC_REVISIONS = ['2025-11-25', '2026-07-28'] as const;
+export type SpecRevision = (typeof SPEC_REVISIONS)[number];
+export const DEFAULT_REVISION: SpecRevision = '2025-11-25';
+
+export function isSpecRevision(value: unknown): value is SpecRevision {
+  return SPEC_REVISIONS.includes(value as SpecRevision);
+}
 
 /** Something that happened because simulated time passed. */
 export interface ClockEvent {

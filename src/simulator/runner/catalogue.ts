@@ -2,11 +2,18 @@
  * The catalogue as the UI and tools see it: the step and scenario tables
  * joined with their teaching text.
  */
-import type { ActorId, BackendMode, DiagramRef } from '../engine/types';
+import {
+  SPEC_REVISIONS,
+  type ActorId,
+  type BackendMode,
+  type DiagramRef,
+  type SpecRevision,
+} from '../engine/types';
 import type { RefId } from '../engine/references';
 import { STEPS, type StepId } from '../scenarios/steps';
 import {
   SCENARIOS,
+  expectedFor,
   type ExpectedOutcome,
   type ScenarioGroup,
   type ScenarioId,
@@ -28,7 +35,10 @@ export interface ScenarioDef {
   title: string;
   group: ScenarioGroup;
   description: string;
+  /** The expected outcome under the default revision (2025-11-25). */
   expected: ExpectedOutcome;
+  /** The expected outcome under each revision. */
+  expectedByRevision: Record<SpecRevision, ExpectedOutcome>;
   refs: RefId[];
   backendMode: BackendMode;
 }
@@ -52,6 +62,9 @@ export function scenarioDef(row: ScenarioRow<ScenarioId>): ScenarioDef {
     group: row.group,
     description: c.description,
     expected: { ...row.expected },
+    expectedByRevision: Object.fromEntries(
+      SPEC_REVISIONS.map((r) => [r, { ...expectedFor(row, r) }]),
+    ) as Record<SpecRevision, ExpectedOutcome>,
     refs: [...row.refs],
     backendMode: row.config.backendMode ?? 'passthrough',
   };

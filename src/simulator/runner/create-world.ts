@@ -4,7 +4,7 @@
  * explicit WorldConfig, the demo URLs with any overrides, the policy, Cedar,
  * and the MSW handlers the client's transports use.
  */
-import type { BackendMode } from '../engine/types';
+import type { BackendMode, SpecRevision } from '../engine/types';
 import { defaultCedarLoader, type CedarLoader } from '../engine/cedar-api';
 import type { CedarApi } from '../engine/cedar-api';
 import { DEFAULT_CEDAR_POLICY } from '../engine/policy';
@@ -19,6 +19,8 @@ export interface CreateWorldOptions {
   scenario: string | WorldConfig;
   /** Overrides the scenario's backend mode. */
   backendMode?: BackendMode;
+  /** The spec revision to follow. Default: the scenario's, else 2025-11-25. */
+  revision?: SpecRevision;
   /** Rewrites the simulated hosts (for a local mock server). */
   urls?: Partial<WorldUrls>;
   /** Cedar policy text. Default: DEFAULT_CEDAR_POLICY. */
@@ -34,19 +36,22 @@ export interface CreateWorldOptions {
 export function configFor(
   scenarioId: string,
   backendMode?: BackendMode,
+  revision?: SpecRevision,
 ): WorldConfig {
   const row = scenarioRow(scenarioId);
   if (!row) throw new Error(`unknown scenario id: ${scenarioId}`);
-  return worldConfigFor(row, backendMode);
+  return worldConfigFor(row, backendMode, revision);
 }
 
 export function createWorld(options: CreateWorldOptions): World {
   const config =
     typeof options.scenario === 'string'
-      ? configFor(options.scenario, options.backendMode)
-      : options.backendMode
-        ? { ...options.scenario, backendMode: options.backendMode }
-        : options.scenario;
+      ? configFor(options.scenario, options.backendMode, options.revision)
+      : {
+          ...options.scenario,
+          ...(options.backendMode ? { backendMode: options.backendMode } : {}),
+          ...(options.revision ? { revision: options.revision } : {}),
+        };
   return new World({
     config,
     urls: { ...DEFAULT_URLS, ...options.urls },

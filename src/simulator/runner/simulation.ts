@@ -3,7 +3,12 @@
  * rebuilds the world and replays the action log up to the previous step, so
  * every state is reproducible; `reset()` starts over.
  */
-import type { BackendMode, CheckVerdict, ClockEvent } from '../engine/types';
+import type {
+  BackendMode,
+  CheckVerdict,
+  ClockEvent,
+  SpecRevision,
+} from '../engine/types';
 import type { CedarLoader } from '../engine/cedar-api';
 import { defaultCedarLoader } from '../engine/cedar-api';
 import { SimError } from '../engine/errors';
@@ -30,6 +35,8 @@ export interface SimulationOptions {
   policy?: string;
   /** Overrides the scenario's backend mode. */
   backendMode?: BackendMode;
+  /** The MCP spec revision the client and the spec-following AS follow. Default: 2025-11-25. */
+  revision?: SpecRevision;
   /** Default: the in-page getResponse transport. */
   transport?: Transport;
   /** Default: the Node build in Node; required in browsers (see http/cedar-web.ts). */
@@ -64,6 +71,8 @@ export interface Simulation {
   readonly finished: boolean;
   readonly clock: { now(): number; iso(): string };
   readonly config: ToolHiveConfigView;
+  /** The spec revision this run follows. */
+  readonly revision: SpecRevision;
   readonly transport: Transport;
   next(): Promise<StepRecord>;
   back(): Promise<void>;
@@ -111,6 +120,9 @@ class SimulationImpl implements Simulation {
     const w = this.#world;
     return { now: () => w.clock.now(), iso: () => w.clock.iso() };
   }
+  get revision(): SpecRevision {
+    return this.#world.config.revision;
+  }
   get config(): ToolHiveConfigView {
     const o = this.#world.toolhive.options;
     return {
@@ -141,6 +153,7 @@ class SimulationImpl implements Simulation {
       ...(this.#options.backendMode
         ? { backendMode: this.#options.backendMode }
         : {}),
+      ...(this.#options.revision ? { revision: this.#options.revision } : {}),
       ...(this.#options.urls ? { urls: this.#options.urls } : {}),
       ...(this.#options.policy !== undefined
         ? { policy: this.#options.policy }

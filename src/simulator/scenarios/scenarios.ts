@@ -6,7 +6,12 @@
  * Adding a scenario is one row here plus one entry there; the compiler
  * reports anything missing. Ids are stable; other tools link to them.
  */
-import type { BackendMode, CheckId } from '../engine/types';
+import {
+  DEFAULT_REVISION,
+  type BackendMode,
+  type CheckId,
+  type SpecRevision,
+} from '../engine/types';
 import type { SimErrorCode } from '../engine/errors';
 import type { RefId } from '../engine/references';
 import type { WorldConfig } from '../world/config';
@@ -46,7 +51,10 @@ export interface ScenarioRow<Id extends string = string> extends StepInput {
     toolhive?: WorldConfig['toolhive'];
     client?: WorldConfig['client'];
   };
+  /** The outcome under the default revision (2025-11-25). */
   expected: ExpectedOutcome;
+  /** Where another revision ends differently: its expected outcome. */
+  expectedUnder?: Partial<Record<SpecRevision, ExpectedOutcome>>;
   refs: RefId[];
 }
 
@@ -332,6 +340,75 @@ export const SCENARIOS = [
     }),
     refs: ['spec-open-redirection', 'rfc6749-10.12'],
   }),
+  // Faults that only a 2026-07-28 client catches, or catches differently.
+  row({
+    id: 'mix-up',
+    group: 'client-as-faults',
+    steps: [...LOGIN, 'call_initialize'],
+    config: {
+      authServer: { issOverride: 'https://attacker.example.net' },
+    },
+    expected: OK,
+    expectedUnder: {
+      '2026-07-28': fail('authorize', 'iss_mismatch', {
+        check: 'authorization-response-iss',
+        status: 302,
+      }),
+    },
+    refs: [
+      'next-auth-response-validation',
+      'next-mix-up',
+      'rfc9207-2.4',
+      'next-changelog',
+    ],
+  }),
+  row({
+    id: 'as-issuer-mismatch',
+    group: 'client-as-faults',
+    steps: LOGIN,
+    config: {
+      authServer: { metadataIssuerOverride: 'https://login.example.net' },
+    },
+    expected: fail(
+      'fetch_authorization_server_metadata',
+      'as_issuer_mismatch',
+      {
+        check: 'as-issuer',
+      },
+    ),
+    refs: [
+      'rfc8414-3.3',
+      'spec-as-metadata-discovery',
+      'next-as-metadata-discovery',
+    ],
+  }),
+  row({
+    id: 'credentials-other-as',
+    group: 'client-as-faults',
+    steps: [...LOGIN, 'call_initialize'],
+    config: {
+      registration: 'dcr',
+      client: {
+        heldCredentials: {
+          issuer: 'https://old-auth.example.net',
+          clientId: 'client-from-old-as',
+          kind: 'dcr',
+        },
+      },
+    },
+    expected: fail('authorize', 'authorization_error', {
+      check: 'client-id',
+      status: 400,
+      error: 'invalid_client',
+    }),
+    expectedUnder: { '2026-07-28': OK },
+    refs: [
+      'next-as-binding',
+      'next-as-location',
+      'next-application-type',
+      'next-dcr',
+    ],
+  }),
   row({
     id: 'consent-denied',
     group: 'client-as-faults',
@@ -432,9 +509,18 @@ export function scenarioRow(id: string): CatalogueRow | undefined {
   return SCENARIOS.find((s) => s.id === id);
 }
 
+/** What a scenario is expected to end in under a revision. */
+export function expectedFor(
+  scenario: ScenarioRow,
+  revision: SpecRevision,
+): ExpectedOutcome {
+  return scenario.expectedUnder?.[revision] ?? scenario.expected;
+}
+
 export function worldConfigFor(
   scenario: ScenarioRow,
   backendModeOverride?: BackendMode,
+  revisionOverride?: SpecRevision,
 ): WorldConfig {
   const c = scenario.config;
   return {
@@ -445,5 +531,6 @@ export function worldConfigFor(
     toolhive: { ...c.toolhive },
     client: { ...c.client },
     user: c.user ?? DEMO_USER,
+    revision: revisionOverride ?? c.revision ?? DEFAULT_REVISION,
   };
 }

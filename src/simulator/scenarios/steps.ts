@@ -11,6 +11,7 @@ import type { ActorId, DiagramRef } from '../engine/types';
 import type { RefId } from '../engine/references';
 import type { World } from '../world/world';
 import { SimError } from '../engine/errors';
+import { addDeviation } from '../engine/host';
 import { craftToken } from './crafted-tokens';
 import { advanceWorld } from '../world/tick';
 import { decodeToken } from '../actors/jwt';
@@ -126,13 +127,12 @@ export const STEPS = {
       'rfc9068-4',
     ],
     run: async (w) => {
-      const r = await w.client.rpc('initialize', {
-        protocolVersion: '2025-11-25',
-        capabilities: {},
-        clientInfo: { name: 'Example MCP Client', version: '1.0.0' },
-      });
-      await w.client.notifyInitialized();
-      return `HTTP ${r.status}: session ${w.client.state.sessionId ?? '(none)'} started`;
+      const outcome = await w.client.connect();
+      // ToolHive v0.44 fronts 2025-11-25 servers; nothing shows it serving
+      // 2026-07-28's session-less requests, so the client fell back.
+      if (w.client.state.statelessTransport === false)
+        addDeviation(w.ctx, 'no-2026-07-28-transport');
+      return outcome;
     },
   },
   list_tools: {

@@ -2,7 +2,7 @@
  * From a scenario's WorldConfig and the demo set-ups to each actor's
  * options. Pure functions: the same config always gives the same options.
  */
-import type { BackendMode } from '../engine/types';
+import type { BackendMode, SpecRevision } from '../engine/types';
 import type {
   AuthorizationServer,
   AuthorizationServerOptions,
@@ -22,6 +22,8 @@ import {
 
 /** The fault knobs and configuration a scenario row can set. */
 export interface WorldConfig {
+  /** The MCP spec revision the client and the spec-following AS follow. */
+  revision: SpecRevision;
   embeddedAs: boolean;
   backendMode: BackendMode;
   registration: 'dcr' | 'cimd' | 'pre-registered';
@@ -37,6 +39,9 @@ export interface WorldConfig {
       | 'issuerClaimOverride'
       | 'callbackStateOverride'
       | 'scopesSupported'
+      | 'sendIss'
+      | 'issOverride'
+      | 'metadataIssuerOverride'
     >
   >;
   toolhive: {
@@ -48,7 +53,9 @@ export interface WorldConfig {
     authz?: boolean;
     specStepUp?: Record<string, string[]>;
   };
-  client: Partial<Pick<ClientOptions, 'pkceFault' | 'supportsCimd'>>;
+  client: Partial<
+    Pick<ClientOptions, 'pkceFault' | 'supportsCimd' | 'heldCredentials'>
+  >;
   user: DemoUser;
 }
 
@@ -78,6 +85,16 @@ export function authServerOptions(
     omitSub: as.omitSub ?? false,
     issuerClaimOverride: as.issuerClaimOverride ?? null,
     callbackStateOverride: as.callbackStateOverride ?? null,
+    // RFC 9207 `iss`: 2026-07-28 says the AS SHOULD send it; 2025-11-25 does
+    // not mention it. ToolHive's embedded AS is not known to send it (no fact
+    // says so), so it never does unless a scenario asks.
+    sendIss:
+      as.sendIss ??
+      (as.issOverride !== undefined && as.issOverride !== null
+        ? true
+        : !config.embeddedAs && config.revision === '2026-07-28'),
+    issOverride: as.issOverride ?? null,
+    metadataIssuerOverride: as.metadataIssuerOverride ?? null,
     preRegistered: preRegisteredClients(urls),
     confidentialClients: [
       TOOLHIVE_CLIENTS.introspection,
@@ -131,7 +148,15 @@ export function toolhiveOptions(
           }
         : null,
     policy: th.authz ? policy : null,
-    specStepUp: th.specStepUp ? { requiredScopes: th.specStepUp } : null,
+    specStepUp: th.specStepUp
+      ? {
+          requiredScopes: th.specStepUp,
+          // 2026-07-28: the challenge names what the operation needs and
+          // need not repeat granted scopes; 2025-11-25's guidance has the
+          // server name the granted scopes too.
+          repeatGranted: config.revision !== '2026-07-28',
+        }
+      : null,
     embeddedAs: config.embeddedAs ? as : null,
   };
 }

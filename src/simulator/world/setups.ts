@@ -12,6 +12,7 @@ import {
 } from '../actors/authorization-server';
 import type { IdpOptions } from '../actors/idp';
 import type { ClientOptions } from '../actors/client';
+import { DEFAULT_REVISION, type SpecRevision } from '../engine/types';
 
 export interface WorldUrls {
   /** The MCP server (ToolHive) endpoint and resource identifier. */
@@ -158,9 +159,13 @@ export const DEMO_CLIENT_NAME = 'Example MCP Client';
 export function demoClientOptions(
   urls: WorldUrls,
   preRegistered: boolean,
-  knobs: Partial<Pick<ClientOptions, 'pkceFault' | 'supportsCimd'>>,
+  knobs: Partial<
+    Pick<ClientOptions, 'pkceFault' | 'supportsCimd' | 'heldCredentials'>
+  >,
+  revision: SpecRevision = DEFAULT_REVISION,
 ): ClientOptions {
   return {
+    revision,
     mcpUrl: urls.mcp,
     redirectUri: urls.redirectUri,
     clientName: DEMO_CLIENT_NAME,
@@ -169,5 +174,8 @@ export function demoClientOptions(
     preRegisteredClientId: preRegistered ? PRE_REGISTERED_CLIENT_ID : null,
     pkceFault: knobs.pkceFault ?? 'none',
     maxStepUp: 2,
+    ...(knobs.heldCredentials
+      ? { heldCredentials: knobs.heldCredentials }
+      : {}),
   };
 }

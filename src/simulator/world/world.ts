@@ -146,6 +146,7 @@ export class World implements ActorHost {
         urls,
         config.registration === 'pre-registered',
         config.client,
+        config.revision,
       ),
       (request) => send(request),
     );

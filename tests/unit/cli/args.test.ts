@@ -52,6 +52,24 @@ describe('client command line', () => {
     ).toMatchObject({ options: { clientId: 'mine', clientSecret: null } });
   });
 
+  it('takes --revision, 2025-11-25 by default, and refuses other values', () => {
+    expect(parseCli(['http://localhost:1/mcp'])).toMatchObject({
+      options: { revision: '2025-11-25' },
+    });
+    expect(
+      parseCli(['http://localhost:1/mcp', '--revision', '2026-07-28']),
+    ).toMatchObject({ options: { revision: '2026-07-28' } });
+    const bad = parseCli([
+      'http://localhost:1/mcp',
+      '--revision',
+      '2025-06-18',
+    ]);
+    expect(bad).toMatchObject({
+      kind: 'error',
+      message: /--revision must be 2025-11-25 or 2026-07-28, not 2025-06-18/,
+    });
+  });
+
   it('says what is wrong in one line', () => {
     const cases: Array<[string[], RegExp]> = [
       [[], /give the MCP server URL/],

@@ -122,6 +122,7 @@ function options(redirectUri: string): CliOptions {
     redirectUri,
     clientName: 'test',
     waitSeconds: 10,
+    revision: '2025-11-25',
   };
 }
 
@@ -172,6 +173,47 @@ describe('CLI session', () => {
       'step_up_authorize',
       'step_up_exchange_code',
       'retry_tool_call',
+    ]);
+  });
+
+  it('follows 2026-07-28 with --revision: server/discover, application_type, and a fallback to initialize', async () => {
+    const redirectUri = `http://127.0.0.1:${await freePort()}/callback`;
+    const server = fakeServer();
+    const result = await runClient(
+      { ...options(redirectUri), revision: '2026-07-28' },
+      {
+        fetch: server.fetch,
+        printer: jsonPrinter(
+          () => undefined,
+          () => undefined,
+        ),
+        tell: (line) => {
+          const m = /^https:\/\/as\.test\/authorize\?\S+$/m.exec(line);
+          if (!m) return;
+          const state = new URL(m[0]).searchParams.get('state') ?? '';
+          void globalThis.fetch(`${redirectUri}?code=abc&state=${state}`);
+        },
+      },
+    );
+    expect(result.code).toBe(0);
+    const bodies = result.exchanges
+      .map((x) => x.request.body ?? '')
+      .filter((b) => b.startsWith('{'))
+      .map((b) => JSON.parse(b) as Record<string, unknown>);
+    expect(bodies[0]).toMatchObject({ method: 'server/discover' });
+    expect(
+      bodies.find((b) => b !== null && 'redirect_uris' in b),
+    ).toMatchObject({ application_type: 'native' });
+    const init = result.exchanges
+      .filter((x) => x.stepId === 'call_initialize')
+      .map(
+        (x) =>
+          (JSON.parse(x.request.body ?? '{}') as { method: string }).method,
+      );
+    expect(init).toEqual([
+      'server/discover',
+      'initialize',
+      'notifications/initialized',
     ]);
   });
 

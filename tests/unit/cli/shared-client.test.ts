@@ -77,6 +77,7 @@ describe('the CLI and the simulator share the client', () => {
       redirectUri: DEFAULT_URLS.redirectUri,
       clientName: 'Example MCP Client',
       waitSeconds: 5,
+      revision: '2025-11-25',
     };
     let printed = '';
     const errors: string[] = [];

@@ -26,6 +26,7 @@ const host: ClientHost = {
 };
 
 const options: ClientOptions = {
+  revision: '2025-11-25',
   mcpUrl: MCP,
   redirectUri: 'http://127.0.0.1:33418/callback',
   clientName: 't',

@@ -65,7 +65,7 @@ describe('references and teaching content', () => {
   it('pins every link to its canonical form', () => {
     for (const r of Object.values(REFERENCES)) {
       expect(r.url).toMatch(
-        /^(https:\/\/github\.com\/stacklok\/toolhive\/blob\/e25de16cf9720b13cf0b400c861a2f6840e2763c\/.+#L\d+(-L\d+)?|https:\/\/modelcontextprotocol\.io\/specification\/2025-11-25\/basic\/(authorization|security_best_practices)#[a-z0-9-]+|https:\/\/www\.rfc-editor\.org\/rfc\/rfc\d+(#(section|appendix)-[\w.]+)?)$/,
+        /^(https:\/\/github\.com\/stacklok\/toolhive\/blob\/e25de16cf9720b13cf0b400c861a2f6840e2763c\/.+#L\d+(-L\d+)?|https:\/\/modelcontextprotocol\.io\/specification\/2025-11-25\/basic\/(authorization|security_best_practices)#[a-z0-9-]+|https:\/\/modelcontextprotocol\.io\/specification\/2026-07-28\/(basic\/authorization(\/(authorization-server-discovery|client-registration|security-considerations))?|changelog)#[a-z0-9-]+|https:\/\/www\.rfc-editor\.org\/rfc\/rfc\d+(#(section|appendix)-[\w.]+)?)$/,
       );
     }
   });

@@ -49,6 +49,7 @@ function clientWith(routes: Record<string, () => Response>) {
   const client = createClient(
     w,
     {
+      revision: '2025-11-25',
       mcpUrl: 'https://mcp.example.com/mcp',
       redirectUri: 'http://127.0.0.1:33418/callback',
       clientName: 't',
@@ -201,5 +202,53 @@ describe('client authorization request', () => {
     await c.register();
     await c.authorize();
     expect(c.state.scope).toBe('openid');
+  });
+});
+
+describe('2026-07-28 transport against a server that speaks it', () => {
+  it('keeps no session and puts the protocol version in _meta of every request', async () => {
+    const w = makeWorld();
+    const bodies: Array<Record<string, unknown>> = [];
+    const headers: Headers[] = [];
+    const send = async (req: Request) => {
+      const body = (await req.json()) as Record<string, unknown>;
+      bodies.push(body);
+      headers.push(req.headers);
+      const result =
+        body.method === 'server/discover'
+          ? { supportedVersions: ['2026-07-28'], capabilities: { tools: {} } }
+          : { tools: [] };
+      return new Response(
+        JSON.stringify({ jsonrpc: '2.0', id: body.id, result }),
+        { status: 200, headers: { 'content-type': 'application/json' } },
+      );
+    };
+    const client = createClient(
+      w,
+      {
+        revision: '2026-07-28',
+        mcpUrl: 'https://mcp.example.com/mcp',
+        redirectUri: 'http://127.0.0.1:33418/callback',
+        clientName: 't',
+        cimdUrl: 'https://app.example.com/c.json',
+        supportsCimd: true,
+        preRegisteredClientId: null,
+        pkceFault: 'none',
+        maxStepUp: 2,
+      },
+      send,
+    );
+    expect(await client.connect()).toMatch(/no handshake and no session/);
+    await client.rpc('tools/list');
+    expect(bodies.map((b) => b.method)).toEqual([
+      'server/discover',
+      'tools/list',
+    ]);
+    for (const b of bodies)
+      expect(b.params).toMatchObject({
+        _meta: { 'io.modelcontextprotocol/protocolVersion': '2026-07-28' },
+      });
+    for (const h of headers) expect(h.get('mcp-session-id')).toBeNull();
+    expect(client.state.statelessTransport).toBe(true);
   });
 });

@@ -16,7 +16,14 @@ import type { RegisteredClient } from './options';
 import { resolveClient } from './clients';
 import type { AsCore } from './state';
 
+/** RFC 9207: `iss` on every authorization response, when the AS sends it. */
+function addIss(core: AsCore, target: URL): void {
+  const { o } = core;
+  if (o.sendIss) target.searchParams.set('iss', o.issOverride ?? o.issuer);
+}
+
 export function authorizeError(
+  core: AsCore,
   redirectUri: string,
   error: string,
   description: string,
@@ -26,6 +33,7 @@ export function authorizeError(
   target.searchParams.set('error', error);
   target.searchParams.set('error_description', description);
   if (state !== null) target.searchParams.set('state', state);
+  addIss(core, target);
   return redirect(target.toString());
 }
 
@@ -57,6 +65,7 @@ export async function issueCode(
   target.searchParams.set('code', code);
   const state = o.callbackStateOverride ?? params.get('state');
   if (state !== null) target.searchParams.set('state', state);
+  addIss(core, target);
   return redirect(target.toString());
 }
 
@@ -103,6 +112,7 @@ export async function authorize(
   const state = params.get('state');
   if (params.get('response_type') !== 'code') {
     return authorizeError(
+      core,
       redirectUri,
       'unsupported_response_type',
       'only response_type=code is supported',
@@ -119,6 +129,7 @@ export async function authorize(
       'code_challenge missing or not a base64url SHA-256 value',
     );
     return authorizeError(
+      core,
       redirectUri,
       'invalid_request',
       'code_challenge required',
@@ -133,6 +144,7 @@ export async function authorize(
       `code_challenge_method ${method ?? '(absent, meaning plain)'} is not allowed`,
     );
     return authorizeError(
+      core,
       redirectUri,
       'invalid_request',
       'transform algorithm not supported',
@@ -149,6 +161,7 @@ export async function authorize(
       'more than one resource parameter',
     );
     return authorizeError(
+      core,
       redirectUri,
       'invalid_target',
       'only one resource parameter is supported',
@@ -167,6 +180,7 @@ export async function authorize(
       `${resource} is not a resource this server issues tokens for`,
     );
     return authorizeError(
+      core,
       redirectUri,
       'invalid_target',
       'the requested resource is not allowed',
@@ -185,6 +199,7 @@ export async function authorize(
     .filter((s) => s && !o.scopesSupported.includes(s));
   if (unknown.length)
     return authorizeError(
+      core,
       redirectUri,
       'invalid_scope',
       `unknown scope: ${unknown.join(' ')}`,
@@ -192,6 +207,7 @@ export async function authorize(
     );
   if (o.consent === 'deny')
     return authorizeError(
+      core,
       redirectUri,
       'access_denied',
       'the user denied the request',

@@ -10,7 +10,7 @@ export function metadata(
 ): Record<string, unknown> {
   const { o, url } = core;
   const m: Record<string, unknown> = {
-    issuer: o.issuer,
+    issuer: o.metadataIssuerOverride ?? o.issuer,
     authorization_endpoint: url(o.paths.authorize),
     token_endpoint: url(o.paths.token),
   };
@@ -28,6 +28,7 @@ export function metadata(
   m.token_endpoint_auth_methods_supported = ['none', 'client_secret_basic'];
   m.scopes_supported = o.scopesSupported;
   if (o.cimdSupported) m.client_id_metadata_document_supported = true;
+  if (o.sendIss) m.authorization_response_iss_parameter_supported = true;
   if (kind === 'oidc') {
     m.subject_types_supported = ['public'];
     m.id_token_signing_alg_values_supported = ['RS256'];

@@ -57,6 +57,15 @@ export interface AuthorizationServerOptions {
   issuerClaimOverride: string | null;
   /** Answer the callback with this state instead of the client's (state-mismatch knob). */
   callbackStateOverride: string | null;
+  /**
+   * Add RFC 9207 `iss` to authorization responses (errors included) and
+   * advertise `authorization_response_iss_parameter_supported`.
+   */
+  sendIss: boolean;
+  /** Put this value in `iss` instead of the issuer (mix-up knob). */
+  issOverride: string | null;
+  /** Publish this `issuer` in the metadata instead of the real one. */
+  metadataIssuerOverride: string | null;
   /** Sign with this key until rotated. */
   signingKey: DemoKeyName;
   /** Keys published in the JWKS besides the signing key. */

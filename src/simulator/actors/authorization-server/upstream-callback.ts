@@ -28,6 +28,7 @@ export async function upstreamCallback(
   if (!client) return oauthError(400, 'invalid_client', 'client vanished');
   if (params.get('error')) {
     return authorizeError(
+      core,
       redirectUri,
       'access_denied',
       'the upstream identity provider refused',
@@ -55,6 +56,7 @@ export async function upstreamCallback(
     { access_token?: string; id_token?: string } | undefined;
   if (res.status !== 200 || !body?.access_token) {
     return authorizeError(
+      core,
       redirectUri,
       'server_error',
       'upstream token exchange failed',

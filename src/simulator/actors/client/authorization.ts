@@ -26,6 +26,56 @@ import {
 const MAX_HOPS = 6;
 
 export function authorization({ host, o, s, send }: ClientCore) {
+  /**
+   * RFC 9207 §2.4, as 2026-07-28 requires: `iss`, when present, must equal
+   * the recorded issuer by exact string comparison (no normalisation of case,
+   * port, slash or escapes); when absent, the response is refused only if
+   * the metadata advertises `iss` support. Runs before anything else in the
+   * response is read, so a failed check never surfaces an `error` or
+   * `error_description` it carries. Under 2025-11-25 the client ignores
+   * `iss`, as that revision does not ask for it.
+   */
+  function checkIssuer(as: AsMetadata, cb: URL, status: number): void {
+    if (o.revision !== '2026-07-28') return;
+    const expected = need(s.expectedIssuer, 'recorded issuer');
+    const iss = cb.searchParams.get('iss');
+    const advertised =
+      as.authorization_response_iss_parameter_supported === true;
+    if (iss === null && !advertised) {
+      addCheck(
+        host.ctx,
+        'authorization-response-iss',
+        'skip',
+        'no iss in the response, and the metadata does not advertise it, so the client proceeds',
+      );
+      return;
+    }
+    if (iss === expected) {
+      addCheck(
+        host.ctx,
+        'authorization-response-iss',
+        'pass',
+        `iss equals the recorded issuer ${expected}`,
+      );
+      return;
+    }
+    addCheck(
+      host.ctx,
+      'authorization-response-iss',
+      'fail',
+      iss === null
+        ? 'the metadata advertises iss, but the response has none'
+        : `iss ${iss} is not the recorded issuer ${expected}`,
+    );
+    throw new SimError(
+      'iss_mismatch',
+      iss === null
+        ? 'the authorization response has no iss although the authorization server advertises it'
+        : 'the authorization response names another issuer: possible mix-up attack',
+      { status, check: 'authorization-response-iss' },
+    );
+  }
+
   /** Validates the callback URL and keeps the code. */
   function acceptCallback(
     as: AsMetadata,
@@ -35,11 +85,16 @@ export function authorization({ host, o, s, send }: ClientCore) {
   ): string {
     const cb = new URL(callback);
     const expectedState = need(s.state, 'state');
+    checkIssuer(as, cb, status);
+    // The issuer is settled above (or ignored under 2025-11-25), so the
+    // library's own RFC 9207 check is switched off for the rest.
+    const rest = new URLSearchParams(cb.searchParams);
+    rest.delete('iss');
     try {
       const params = validateAuthResponse(
-        as,
+        { ...as, authorization_response_iss_parameter_supported: false },
         { client_id: clientId },
-        cb.searchParams,
+        rest,
         expectedState,
       );
       s.code = params.get('code');
@@ -91,6 +146,8 @@ export function authorization({ host, o, s, send }: ClientCore) {
       s.scope = scope;
       s.verifier = host.ids.token('pkce-verifier', 32);
       s.state = host.ids.token('state', 16);
+      // 2026-07-28: record the issuer with the verifier and state.
+      s.expectedIssuer = o.revision === '2026-07-28' ? as.issuer : null;
       const url = new URL(
         need(as.authorization_endpoint, 'authorization endpoint'),
       );

@@ -6,16 +6,41 @@
 import type { AuthorizationServer as AsMetadata } from 'oauth4webapi';
 import { SimError, type SimErrorInit } from '../../engine/errors';
 import type { StepContext } from '../../engine/host';
-import type { CheckId } from '../../engine/types';
+import type { CheckId, SpecRevision } from '../../engine/types';
 import type { Challenge } from './challenge';
 
 export const MCP_PROTOCOL_VERSION = '2025-11-25';
+
+/**
+ * The reserved `_meta` keys a 2026-07-28 request carries instead of the
+ * initialize handshake (spec changelog, major changes). The key names are
+ * the ones public 2026-07-28 implementations use.
+ */
+export const META_KEYS = {
+  protocolVersion: 'io.modelcontextprotocol/protocolVersion',
+  clientCapabilities: 'io.modelcontextprotocol/clientCapabilities',
+  clientInfo: 'io.modelcontextprotocol/clientInfo',
+} as const;
 
 /** How the client authenticates at the token endpoint (RFC 6749 §2.3, RFC 7591 §2). */
 export type TokenEndpointAuthMethod =
   'none' | 'client_secret_basic' | 'client_secret_post';
 
+/**
+ * Client credentials the client already holds, with the issuer of the
+ * authorization server that issued them (2026-07-28 keys them by issuer).
+ */
+export interface HeldCredentials {
+  issuer: string;
+  clientId: string;
+  clientSecret?: string | null;
+  /** How they were obtained: pre-registration, or an earlier DCR call. */
+  kind: 'pre-registered' | 'dcr';
+}
+
 export interface ClientOptions {
+  /** The MCP spec revision this client follows. */
+  revision: SpecRevision;
   mcpUrl: string;
   redirectUri: string;
   clientName: string;
@@ -27,6 +52,12 @@ export interface ClientOptions {
   preRegisteredClientId: string | null;
   /** The secret that goes with the pre-registered client id, if it has one. */
   preRegisteredClientSecret?: string | null;
+  /**
+   * Credentials persisted from an earlier session, keyed by issuer. Under
+   * 2025-11-25 the client reuses them whatever AS PRM names; under
+   * 2026-07-28 only with the AS whose issuer they were issued by.
+   */
+  heldCredentials?: HeldCredentials | null;
   /** pkce-mismatch knob: send a verifier that does not match the challenge. */
   pkceFault: 'none' | 'wrong-verifier';
   /** How many step-up attempts per operation before giving up. */
@@ -60,12 +91,23 @@ export interface ClientState {
   scope: string | null;
   verifier: string | null;
   state: string | null;
+  /**
+   * The issuer from the validated AS metadata, recorded with the PKCE
+   * verifier and state before the redirect (2026-07-28 only).
+   */
+  expectedIssuer: string | null;
   code: string | null;
   accessToken: string | null;
   refreshToken: string | null;
   sessionId: string | null;
   /** Protocol version the server agreed to in its initialize result. */
   protocolVersion: string | null;
+  /**
+   * 2026-07-28 only: true once `server/discover` showed the server speaks
+   * 2026-07-28 (no session, `_meta` on every request), false once it showed
+   * an older server and the client fell back to initialize; null before.
+   */
+  statelessTransport: boolean | null;
   /** Scope the server asked for in a 403 insufficient_scope challenge. */
   stepUpScope: string | null;
   stepUpAttempts: number;
@@ -87,11 +129,13 @@ export function initialState(): ClientState {
     scope: null,
     verifier: null,
     state: null,
+    expectedIssuer: null,
     code: null,
     accessToken: null,
     refreshToken: null,
     sessionId: null,
     protocolVersion: null,
+    statelessTransport: null,
     stepUpScope: null,
     stepUpAttempts: 0,
     rpcId: 0,

@@ -18,7 +18,7 @@ import {
   type ClientCore,
   type ProtectedResourceMetadata,
 } from './context';
-import { initializeParams, rpcRequest } from './mcp';
+import { initializeParams, rpcRequest, stateless } from './mcp';
 
 /** RFC 9728 §3's well-known URI suffix. */
 const PRM_PATH = '/.well-known/oauth-protected-resource';
@@ -70,8 +70,11 @@ export function discovery({ host, o, s, send }: ClientCore) {
   return {
     /** Sends an MCP request without a token and reads the 401 challenge. */
     async probe(): Promise<string> {
+      // 2026-07-28 has no handshake: the probe is `server/discover`.
       const res = await send(
-        rpcRequest(s, o, 'initialize', initializeParams(o), null),
+        stateless(s, o)
+          ? rpcRequest(s, o, 'server/discover', undefined, null)
+          : rpcRequest(s, o, 'initialize', initializeParams(o), null),
       );
       s.probeStatus = res.status;
       if (res.status !== 401)

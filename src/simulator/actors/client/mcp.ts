@@ -8,6 +8,7 @@ import { readJson } from '../http-util';
 import { bearerChallenge } from './challenge';
 import {
   failedCheck,
+  META_KEYS,
   MCP_PROTOCOL_VERSION,
   type ClientCore,
   type ClientHost,
@@ -21,6 +22,49 @@ export function initializeParams(o: ClientOptions): Record<string, unknown> {
     capabilities: {},
     clientInfo: { name: o.clientName, version: '1.0.0' },
   };
+}
+
+/** Does this client send 2026-07-28's session-less requests right now? */
+export function stateless(s: ClientState, o: ClientOptions): boolean {
+  return o.revision === '2026-07-28' && s.statelessTransport !== false;
+}
+
+/** 2026-07-28: the protocol version and capabilities every request carries. */
+function withMeta(
+  o: ClientOptions,
+  params: Record<string, unknown> | undefined,
+): Record<string, unknown> {
+  const meta = (params?._meta ?? {}) as Record<string, unknown>;
+  return {
+    ...params,
+    _meta: {
+      ...meta,
+      [META_KEYS.protocolVersion]: '2026-07-28',
+      [META_KEYS.clientCapabilities]: {},
+      [META_KEYS.clientInfo]: { name: o.clientName, version: '1.0.0' },
+    },
+  };
+}
+
+/**
+ * What a `server/discover` answer says: `stateless` when the server names
+ * 2026-07-28 (as its protocol version or among its supported versions),
+ * `legacy` when it does not know the method (JSON-RPC -32601, what a
+ * 2025-11-25 server answers), else `unknown`.
+ */
+export function discoverVerdict(
+  result: unknown,
+): 'stateless' | 'legacy' | 'unknown' {
+  const r = (result ?? {}) as {
+    code?: unknown;
+    protocolVersion?: unknown;
+    supportedVersions?: unknown;
+  };
+  if (r.code === -32601) return 'legacy';
+  const versions = Array.isArray(r.supportedVersions)
+    ? r.supportedVersions
+    : [r.protocolVersion];
+  return versions.includes('2026-07-28') ? 'stateless' : 'unknown';
 }
 
 export function rpcRequest(
@@ -43,7 +87,8 @@ export function rpcRequest(
   const body: Record<string, unknown> = { jsonrpc: '2.0' };
   if (!notification) body.id = ++s.rpcId;
   body.method = method;
-  if (params) body.params = params;
+  const sent = stateless(s, o) ? withMeta(o, params) : params;
+  if (sent) body.params = sent;
   return new Request(o.mcpUrl, {
     method: 'POST',
     headers,
@@ -129,7 +174,7 @@ export interface RpcOutcome {
 }
 
 export function mcpCalls({ host, o, s, send }: ClientCore) {
-  return {
+  const calls = {
     /** Sends a JSON-RPC request to the MCP server with the bearer token. */
     async rpc(
       method: string,
@@ -167,6 +212,33 @@ export function mcpCalls({ host, o, s, send }: ClientCore) {
       };
     },
 
+    /**
+     * Opens the conversation. 2025-11-25: initialize, then the initialized
+     * notification. 2026-07-28: `server/discover` (the optional probe); a
+     * server that does not know it is an older one, so the client falls
+     * back to the 2025-11-25 handshake and session for it.
+     */
+    async connect(): Promise<string> {
+      let fellBack = false;
+      if (stateless(s, o)) {
+        const d = await calls.rpc('server/discover');
+        const verdict = discoverVerdict(d.result);
+        if (verdict === 'stateless') {
+          s.statelessTransport = true;
+          s.protocolVersion = '2026-07-28';
+          return `HTTP ${d.status}: the server speaks 2026-07-28; no handshake and no session`;
+        }
+        s.statelessTransport = false;
+        fellBack = true;
+      }
+      const r = await calls.rpc('initialize', initializeParams(o));
+      await calls.notifyInitialized();
+      const session = `session ${s.sessionId ?? '(none)'} started`;
+      return fellBack
+        ? `server/discover is unknown to the server, so the client fell back to initialize: HTTP ${r.status}, ${session}`
+        : `HTTP ${r.status}: ${session}`;
+    },
+
     /** Sends the notifications/initialized notification. */
     async notifyInitialized(): Promise<void> {
       const res = await send(
@@ -183,4 +255,5 @@ export function mcpCalls({ host, o, s, send }: ClientCore) {
         await mcpFailure(host, s, res);
     },
   };
+  return calls;
 }

@@ -5,6 +5,7 @@
  * will authenticate at the token endpoint.
  */
 import type { AuthorizationServer as AsMetadata } from 'oauth4webapi';
+import { addCheck } from '../../engine/host';
 import { SimError } from '../../engine/errors';
 import { readJson } from '../http-util';
 import {
@@ -50,6 +51,20 @@ export function secretAuthMethod(
   return supported.find(isSecretMethod) ?? 'client_secret_basic';
 }
 
+/**
+ * The `application_type` 2026-07-28 asks for in DCR (OpenID Connect
+ * Registration's values): `native` when the redirect URI is on the loopback
+ * interface (a desktop or command-line client catching the redirect on
+ * 127.0.0.1, like the demo client and scripts/client.ts), `web` for a client
+ * whose redirect URI is a remotely hosted page.
+ */
+export function applicationType(redirectUri: string): 'native' | 'web' {
+  const host = new URL(redirectUri).hostname;
+  return host === '127.0.0.1' || host === '[::1]' || host === 'localhost'
+    ? 'native'
+    : 'web';
+}
+
 interface RegistrationResponse {
   client_id?: unknown;
   client_secret?: unknown;
@@ -57,11 +72,54 @@ interface RegistrationResponse {
   error?: unknown;
 }
 
-export function registration({ o, s, send }: ClientCore) {
+export function registration({ host, o, s, send }: ClientCore) {
+  /**
+   * Credentials persisted from before: reused as they are under 2025-11-25;
+   * under 2026-07-28 only with the AS that issued them. Returns the outcome
+   * when they were used, null when the client must register instead.
+   */
+  function useHeldCredentials(as: AsMetadata): string | null {
+    const held = o.heldCredentials;
+    if (!held) return null;
+    if (o.revision === '2026-07-28') {
+      if (held.issuer !== as.issuer) {
+        addCheck(
+          host.ctx,
+          'client-credentials-issuer',
+          'fail',
+          `client_id ${held.clientId} was issued by ${held.issuer}, not ${as.issuer}`,
+        );
+        // Pre-registered credentials for another AS: report, do not try them.
+        if (held.kind === 'pre-registered')
+          throw new SimError(
+            'credentials_bound_to_other_issuer',
+            'the pre-registered client_id belongs to another authorization server',
+            { check: 'client-credentials-issuer' },
+          );
+        return null;
+      }
+      addCheck(
+        host.ctx,
+        'client-credentials-issuer',
+        'pass',
+        `client_id ${held.clientId} was issued by ${as.issuer}`,
+      );
+    }
+    s.clientId = held.clientId;
+    s.registration = held.kind;
+    s.clientSecret = held.clientSecret ?? null;
+    s.tokenEndpointAuthMethod = s.clientSecret
+      ? secretAuthMethod(as, null)
+      : 'none';
+    return `reusing the client_id ${held.clientId} kept from ${held.kind === 'dcr' ? 'an earlier registration' : 'pre-registration'}`;
+  }
+
   return {
-    /** Registration priority: pre-registered, then CIMD, then DCR. */
+    /** Registration priority: held credentials, pre-registered, then CIMD, then DCR. */
     async register(): Promise<string> {
       const as = need(s.as, 'authorization server metadata');
+      const reused = useHeldCredentials(as);
+      if (reused) return reused;
       if (o.preRegisteredClientId) {
         s.clientId = o.preRegisteredClientId;
         s.registration = 'pre-registered';
@@ -92,6 +150,9 @@ export function registration({ o, s, send }: ClientCore) {
               grant_types: ['authorization_code', 'refresh_token'],
               response_types: ['code'],
               token_endpoint_auth_method: registrationAuthMethod(as),
+              ...(o.revision === '2026-07-28'
+                ? { application_type: applicationType(o.redirectUri) }
+                : {}),
             }),
           }),
         );
@@ -115,7 +176,9 @@ export function registration({ o, s, send }: ClientCore) {
           s.clientSecret = null;
           s.tokenEndpointAuthMethod = 'none';
         }
-        return `registered dynamically as ${s.clientId}`;
+        return o.revision === '2026-07-28'
+          ? `registered dynamically as ${s.clientId} (DCR: the deprecated fallback when the AS has no CIMD support)`
+          : `registered dynamically as ${s.clientId}`;
       }
       throw new SimError(
         'registration_failed',

@@ -8,7 +8,7 @@
  */
 import { SimError } from '../../engine/errors';
 import type { McpClient, RpcOutcome } from './index';
-import { initializeParams } from './mcp';
+import { discoverVerdict, initializeParams, stateless } from './mcp';
 
 export interface ToolCall {
   name: string;
@@ -109,8 +109,22 @@ export async function runSession(
 
   await phase('probe_unauthenticated', () => client.probe(), said);
   if (s.probeStatus === 401) await authenticate();
-  await call('call_initialize', 'initialize', initializeParams(client.options));
-  await client.notifyInitialized();
+  // 2026-07-28: server/discover instead of the handshake; an older server
+  // does not know it, and the client falls back to initialize.
+  let handshake = true;
+  if (stateless(s, client.options)) {
+    const d = await call('call_initialize', 'server/discover');
+    s.statelessTransport = discoverVerdict(d.result) === 'stateless';
+    handshake = !s.statelessTransport;
+  }
+  if (handshake) {
+    await call(
+      'call_initialize',
+      'initialize',
+      initializeParams(client.options),
+    );
+    await client.notifyInitialized();
+  }
   const tools = (await call('list_tools', 'tools/list')).result;
   const toolResult = plan.toolCall
     ? (

@@ -5,7 +5,26 @@
  * satisfied does not send the user round in circles.
  */
 import { SimError } from '../../engine/errors';
+import type { SpecRevision } from '../../engine/types';
 import type { ClientCore } from './context';
+
+/**
+ * The scope to ask for on step-up. 2025-11-25 points to the scope selection
+ * strategy, which makes the challenged scope authoritative, so the client
+ * asks for exactly that. 2026-07-28 asks for the union of the scopes already
+ * requested and the challenged ones, in that order, without duplicates.
+ */
+export function stepUpScopes(
+  revision: SpecRevision,
+  held: string | null,
+  challenged: string,
+): string {
+  if (revision !== '2026-07-28') return challenged;
+  const words = [...(held ?? '').split(' '), ...challenged.split(' ')].filter(
+    (w) => w.length > 0,
+  );
+  return [...new Set(words)].join(' ');
+}
 
 export function stepUp(
   { o, s }: ClientCore,
@@ -18,7 +37,7 @@ export function stepUp(
       s.stepUpAttempts += 1;
       if (s.stepUpAttempts > o.maxStepUp)
         throw new SimError('step_up_exhausted', 'step-up retry limit reached');
-      return authorize(s.stepUpScope);
+      return authorize(stepUpScopes(o.revision, s.scope, s.stepUpScope));
     },
   };
 }

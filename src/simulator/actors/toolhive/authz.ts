@@ -48,7 +48,11 @@ export const specStepUp: Middleware = async ({ o }, x, next) => {
   const missing = required.filter((s) => !granted.includes(s));
   addDeviation(x.ctx, 'no-insufficient-scope');
   if (!missing.length) return next();
-  const needed = [...new Set([...granted, ...required])].join(' ');
+  const needed = (
+    o.specStepUp.repeatGranted
+      ? [...new Set([...granted, ...required])]
+      : required
+  ).join(' ');
   const description = `tool ${name} needs scope ${missing.join(' ')}`;
   return json(
     403,

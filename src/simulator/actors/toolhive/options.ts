@@ -29,7 +29,11 @@ export interface ToolHiveOptions {
    * Spec behaviour that ToolHive v0.44 does not have: answer tools/call with
    * 403 insufficient_scope when the token lacks these scopes.
    */
-  specStepUp: { requiredScopes: Record<string, string[]> } | null;
+  specStepUp: {
+    requiredScopes: Record<string, string[]>;
+    /** Name the granted scopes in the challenge too (2025-11-25 guidance). */
+    repeatGranted: boolean;
+  } | null;
   /** The embedded AS, when ToolHive runs one (in-process keys, upstream tokens). */
   embeddedAs: AuthorizationServer | null;
 }
