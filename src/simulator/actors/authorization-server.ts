@@ -486,6 +486,7 @@ export function createAuthorizationServer(
         'resource-indicator',
         'fail',
         `${resource} is not a resource this server issues tokens for`,
+        { expected: o.allowedResources.join(', '), actual: resource },
       );
       return authorizeError(
         redirectUri,
@@ -768,6 +769,7 @@ export function createAuthorizationServer(
           'code-single-use',
           'fail',
           'this code was already redeemed; tokens issued from it are revoked',
+          { expected: 'a code not redeemed before', actual: 'already redeemed' },
         );
         for (const t of grantRec.issued) {
           const jti = decodeSegment(t.split('.')[1])?.jti;
@@ -816,6 +818,7 @@ export function createAuthorizationServer(
           'pkce-verifier',
           'fail',
           'BASE64URL(SHA256(code_verifier)) does not equal the stored code_challenge',
+          { expected: grantRec.challenge, actual: computed },
         );
         return oauthError(400, 'invalid_grant', 'PKCE verification failed');
       }

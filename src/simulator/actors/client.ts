@@ -377,6 +377,10 @@ export function createClient(
             'pkce-s256-advertised',
             'fail',
             'code_challenge_methods_supported is missing or lacks S256, so the client refuses to proceed',
+            {
+              expected: 'code_challenge_methods_supported contains S256',
+              actual: JSON.stringify(as.code_challenge_methods_supported ?? null),
+            },
           );
           throw new SimError(
             'pkce_not_supported',
@@ -533,6 +537,10 @@ export function createClient(
             'callback-state',
             'fail',
             `callback state ${cb.searchParams.get('state') ?? '(none)'} is not the state the client sent`,
+            {
+              expected: s.state ?? '(none)',
+              actual: cb.searchParams.get('state') ?? '(none)',
+            },
           );
           throw new SimError('state_mismatch', (e as Error).message, {
             status: res.status,

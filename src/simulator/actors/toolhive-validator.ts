@@ -87,6 +87,11 @@ export function refreshIntervalSeconds(cacheControl: string | null): number {
   );
 }
 
+/** Unix seconds as ISO 8601 UTC without milliseconds. */
+function isoSeconds(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+}
+
 /**
  * Returns `fail`: it records a failed check, marks the checks after it as not
  * reached, and builds the failed result.
@@ -98,8 +103,9 @@ function failureRecorder(v: CheckVerdict[], introspected: boolean) {
     message: string,
     rest: CheckId[],
     kind: 'invalid_token' | 'invalid_claims' = 'invalid_token',
+    compare?: { expected: string; actual: string },
   ): ValidationResult => {
-    v.push({ id, status: 'fail', detail });
+    v.push({ id, status: 'fail', detail, ...compare });
     for (const r of rest)
       v.push({ id: r, status: 'skip', detail: 'not reached' });
     return {
@@ -290,6 +296,8 @@ export class ToolHiveValidator {
         `${String(alg)} is not a known signing method`,
         `failed to parse token: token is unverifiable: ${why}`,
         JWT_CHECKS.slice(1),
+        'invalid_token',
+        { expected: ALLOWED_ALGS.join(', '), actual: String(alg) },
       );
     }
     if (!ALLOWED_ALGS.includes(alg)) {
@@ -298,6 +306,8 @@ export class ToolHiveValidator {
         `${alg} is not RS* or ES*`,
         `failed to parse token: token is unverifiable: error while executing keyfunc: unexpected signing method: ${alg}`,
         JWT_CHECKS.slice(1),
+        'invalid_token',
+        { expected: ALLOWED_ALGS.join(', '), actual: alg },
       );
     }
     pass('alg', `${alg} is allowed`);
@@ -310,6 +320,8 @@ export class ToolHiveValidator {
         'no kid in the header',
         'failed to parse token: token is unverifiable: error while executing keyfunc: token header missing kid',
         JWT_CHECKS.slice(2),
+        'invalid_token',
+        { expected: 'a kid naming a published key', actual: 'no kid' },
       );
     }
     pass('kid', `kid ${kid}`);
@@ -322,6 +334,8 @@ export class ToolHiveValidator {
         `kid ${kid} not found (${source}); no refetch until the next scheduled refresh`,
         `failed to parse token: token is unverifiable: error while executing keyfunc: key ID ${kid} not found in JWKS`,
         JWT_CHECKS.slice(3),
+        'invalid_token',
+        { expected: `a key with kid ${kid} (${source})`, actual: 'no such key' },
       );
     }
     pass('jwks-key', `found in ${source}`);
@@ -358,6 +372,11 @@ export class ToolHiveValidator {
           'signature does not verify with the published key',
           `failed to parse token: token signature is invalid: ${goText}`,
           JWT_CHECKS.slice(4),
+          'invalid_token',
+          {
+            expected: `a signature made with key ${kid}`,
+            actual: 'the signature does not verify',
+          },
         );
       }
       pass('signature', 'verified with the published key');
@@ -367,6 +386,11 @@ export class ToolHiveValidator {
           `exp ${String(claims.exp)} is not after now ${this.#clock.epochSeconds()} (no leeway)`,
           'failed to parse token: token has invalid claims: token is expired',
           JWT_CHECKS.slice(5),
+          'invalid_token',
+          {
+            expected: `exp after now, ${isoSeconds(this.#clock.epochSeconds())}`,
+            actual: `exp ${typeof claims.exp === 'number' ? isoSeconds(claims.exp) : String(claims.exp)}`,
+          },
         );
       }
       if (
@@ -426,6 +450,8 @@ export class ToolHiveValidator {
           `iss ${String(claims.iss)} is not ${this.config.issuer}`,
           'invalid issuer',
           ['aud', ...(expPending ? (['exp'] as CheckId[]) : []), 'sub'],
+          'invalid_token',
+          { expected: this.config.issuer, actual: String(claims.iss) },
         );
       }
       v.push({
@@ -450,6 +476,11 @@ export class ToolHiveValidator {
           `aud ${JSON.stringify(aud ?? null)} does not contain ${this.config.audience}`,
           'invalid audience',
           [...(expPending ? (['exp'] as CheckId[]) : []), 'sub'],
+          'invalid_token',
+          {
+            expected: this.config.audience,
+            actual: list.length ? list.join(', ') : '(no aud claim)',
+          },
         );
       }
       v.push({
@@ -487,6 +518,7 @@ export class ToolHiveValidator {
         'Invalid authentication claims',
         [],
         'invalid_claims',
+        { expected: 'a non-empty sub claim', actual: 'no sub claim' },
       );
     }
     v.push({ id: 'sub', status: 'pass', detail: `identity ${claims.sub}` });

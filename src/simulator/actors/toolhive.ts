@@ -227,8 +227,7 @@ export function createToolHive(host: ActorHost, options: ToolHiveOptions) {
         headers.delete('proxy-authorization');
         return null;
       case 'passthrough':
-        if (headers.has('authorization'))
-          addDeviation(ctx, 'passthrough-by-default');
+        // The deviation is recorded when the request reaches the backend.
         return null;
     }
   }
@@ -249,7 +248,10 @@ export function createToolHive(host: ActorHost, options: ToolHiveOptions) {
     // --- auth middleware -------------------------------------------------
     const header = request.headers.get('authorization');
     if (header === null) {
-      addCheck(ctx, 'auth-header', 'fail', 'no Authorization header');
+      addCheck(ctx, 'auth-header', 'fail', 'no Authorization header', {
+        expected: 'Authorization: Bearer <token>',
+        actual: 'no Authorization header',
+      });
       addDeviation(ctx, 'invalid-request-without-credentials');
       return unauthorized(
         'invalid_request',
@@ -391,6 +393,12 @@ export function createToolHive(host: ActorHost, options: ToolHiveOptions) {
             'cedar',
             'fail',
             `deny for ${req}${decision.errors.length ? `: ${decision.errors.join('; ')}` : ' (no permit matched, default deny)'}`,
+            {
+              expected: 'a permit policy whose conditions hold',
+              actual: decision.errors.length
+                ? `policy errors: ${decision.errors.join('; ')}`
+                : 'no permit matched, so Cedar denies by default',
+            },
           );
           addDeviation(ctx, 'authz-403-without-challenge');
           addDeviation(ctx, 'jsonrpc-error-code-403');
@@ -406,6 +414,8 @@ export function createToolHive(host: ActorHost, options: ToolHiveOptions) {
     }
 
     // --- proxy to the backend ------------------------------------------------
+    if (o.backendMode === 'passthrough' && headers.has('authorization'))
+      addDeviation(ctx, 'passthrough-by-default');
     const res = await host.internalFetch(
       new Request(o.backendUrl, {
         method: request.method,

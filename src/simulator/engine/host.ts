@@ -45,8 +45,9 @@ export function addCheck(
   id: CheckId,
   status: CheckStatus,
   detail: string,
+  compare?: { expected: string; actual: string },
 ): void {
-  ctx.checks.push({ id, status, detail });
+  ctx.checks.push({ id, status, detail, ...compare });
 }
 
 export function addDeviation(ctx: StepContext, id: DeviationId): void {

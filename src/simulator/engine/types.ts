@@ -91,6 +91,10 @@ export interface CheckVerdict {
   status: CheckStatus;
   /** One line: why it passed, failed or was skipped. */
   detail: string;
+  /** For a failed check: what the checker wanted, in reader's words. */
+  expected?: string;
+  /** For a failed check: what it found instead. */
+  actual?: string;
 }
 
 /** A JWT split into its parts for display. `null` parts failed to decode. */
