@@ -26,6 +26,9 @@ import BackendPanel from './parts/BackendPanel';
 import PasteToken from './parts/PasteToken';
 import ExportBar from './parts/ExportBar';
 import DiagramPanel from './parts/DiagramPanel';
+import BottomBar from './parts/BottomBar';
+import Intro from './parts/Intro';
+import { STEP_CONCEPT_LINKS } from '@site/src/simulator/content/concept-links';
 import styles from './styles.module.css';
 
 export interface SimulatorViewProps {
@@ -51,6 +54,9 @@ export default function SimulatorView({
   const { snapshot, busy, dispatch, lastAction } = sim;
   const [viewed, setViewed] = useState<number | null>(null);
   const [policyErrors, setPolicyErrors] = useState<string[]>([]);
+  const [setupOpen, setSetupOpen] = useState(false);
+  const [revealKey, setRevealKey] = useState(0);
+  const revealWanted = useRef(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   const known = (id: string | undefined): id is string =>
@@ -123,10 +129,24 @@ export default function SimulatorView({
   const act = useCallback(
     (action: Action) => {
       setViewed(null);
+      if (
+        action.kind === 'next' ||
+        action.kind === 'back' ||
+        action.kind === 'run-to-end'
+      ) {
+        revealWanted.current = true;
+      }
       void dispatch(action);
     },
     [dispatch],
   );
+
+  // Once a step has run, its result scrolls into view (see StepDetail).
+  useEffect(() => {
+    if (busy || !snapshot || !revealWanted.current) return;
+    revealWanted.current = false;
+    setRevealKey((k) => k + 1);
+  }, [busy, snapshot]);
 
   const reload = useCallback(
     (change: Partial<Snapshot['config']>, steps?: number) => {
@@ -189,6 +209,53 @@ export default function SimulatorView({
   const step = snapshot?.steps[shownIndexFinal];
   const record = snapshot?.records[shownIndexFinal] ?? null;
   const Title = variant === 'page' ? 'h2' : 'h2';
+  const policyChanged =
+    !!snapshot && snapshot.config.policy !== engine.defaultPolicy;
+  const modeChanged =
+    !!snapshot &&
+    !!scenario &&
+    snapshot.config.backendMode !== undefined &&
+    snapshot.config.backendMode !== scenario.backendMode;
+  const cedarHere =
+    !!record?.checks.some((c) => c.id === 'cedar') &&
+    (scenario?.group === 'authorization' || policyChanged);
+  const backendHere =
+    !!record?.exchanges.some((x) => x.actor === 'backend') &&
+    (scenario?.group === 'backend-auth' || modeChanged);
+
+  const cedarPanel = snapshot && (
+    <CedarPanel
+      key="cedar"
+      idPrefix={idPrefix}
+      applied={snapshot.config.policy}
+      defaultPolicy={engine.defaultPolicy}
+      records={snapshot.records}
+      busy={busy}
+      errors={policyErrors}
+      step={cedarHere ? record : null}
+      onApply={(policy) => {
+        void engine.checkPolicy(policy).then((errors) => {
+          setPolicyErrors(errors);
+          if (errors.length === 0) reload({ policy });
+        });
+      }}
+    />
+  );
+  const backendPanel = snapshot && (
+    <BackendPanel
+      key="backend"
+      idPrefix={idPrefix}
+      mode={snapshot.backendMode}
+      busy={busy}
+      records={snapshot.records}
+      engine={engine}
+      config={snapshot.config}
+      step={backendHere && record ? { record, index: shownIndexFinal } : null}
+      onChange={(backendMode: BackendMode) => reload({ backendMode })}
+    />
+  );
+  const besideStep = [cedarHere && cedarPanel, backendHere && backendPanel];
+  const inSetup = [!cedarHere && cedarPanel, !backendHere && backendPanel];
 
   return (
     <section
@@ -218,11 +285,22 @@ export default function SimulatorView({
           {variant === 'page' ? 'Run a scenario' : 'Step through the flow'}
         </Title>
       </div>
-      <p className={styles.notice} data-testid="sim-transport">
-        {engine.transport.kind === 'service-worker'
-          ? 'Mock servers answer in a service worker: real HTTP requests, no network.'
-          : `Service workers are unavailable here${engine.transport.reason ? ` (${engine.transport.reason})` : ''}, so the mock servers answer inside the page instead.`}
-      </p>
+      <Intro
+        transport={engine.transport}
+        modified={
+          policyChanged || modeChanged
+            ? {
+                policy: policyChanged,
+                mode: modeChanged ? snapshot.backendMode : null,
+                onRestore: () =>
+                  reload({
+                    policy: engine.defaultPolicy,
+                    backendMode: undefined,
+                  }),
+              }
+            : null
+        }
+      />
       <div
         className={styles.visuallyHidden}
         role="status"
@@ -244,7 +322,7 @@ export default function SimulatorView({
         </p>
       )}
       <div className={styles.layout}>
-        <div className={styles.column}>
+        <div className={clsx(styles.column, styles.stickyColumn)}>
           <ScenarioPicker
             scenarios={scenarios}
             value={snapshot?.config.scenarioId ?? ''}
@@ -287,12 +365,14 @@ export default function SimulatorView({
         <div className={styles.column}>
           {snapshot && step ? (
             <StepDetail
-              scenarioId={snapshot.config.scenarioId}
+              scenario={
+                scenario ?? fallbackScenario(snapshot.config.scenarioId)
+              }
               step={step}
               index={shownIndexFinal}
               total={snapshot.steps.length}
               record={record}
-              teaching={engine.teaching(step.id)}
+              summary={engine.teaching(step.id)?.paragraphs[0] ?? null}
               references={step.refs
                 .map((r) => engine.reference(r))
                 .filter((r) => r !== null)}
@@ -300,6 +380,19 @@ export default function SimulatorView({
                 .map((d) => engine.deviation(d))
                 .filter((d) => d !== null)}
               headingRef={headingRef}
+              modified={policyChanged || modeChanged}
+              concept={STEP_CONCEPT_LINKS[step.id] ?? null}
+              revealKey={revealKey}
+              editors={
+                besideStep.some(Boolean) ? (
+                  <div
+                    className={styles.column}
+                    data-testid="sim-editors-beside"
+                  >
+                    {besideStep}
+                  </div>
+                ) : null
+              }
               diagram={
                 step.diagram && (
                   <DiagramPanel
@@ -313,33 +406,15 @@ export default function SimulatorView({
           ) : (
             <p role="status">Loading the scenario…</p>
           )}
-          {snapshot && (
-            <details className={styles.details}>
+          {snapshot && inSetup.some(Boolean) && (
+            <details
+              className={styles.details}
+              open={setupOpen}
+              onToggle={(e) => setSetupOpen(e.currentTarget.open)}
+            >
               <summary>Change the setup: Cedar policy and backend mode</summary>
               <div className={styles.column} style={{ marginTop: '0.5rem' }}>
-                <CedarPanel
-                  idPrefix={idPrefix}
-                  applied={snapshot.config.policy}
-                  defaultPolicy={engine.defaultPolicy}
-                  records={snapshot.records}
-                  busy={busy}
-                  errors={policyErrors}
-                  onApply={(policy) => {
-                    void engine.checkPolicy(policy).then((errors) => {
-                      setPolicyErrors(errors);
-                      if (errors.length === 0) reload({ policy });
-                    });
-                  }}
-                />
-                <BackendPanel
-                  idPrefix={idPrefix}
-                  mode={snapshot.backendMode}
-                  busy={busy}
-                  records={snapshot.records}
-                  onChange={(backendMode: BackendMode) =>
-                    reload({ backendMode })
-                  }
-                />
+                {inSetup}
               </div>
             </details>
           )}
@@ -355,6 +430,29 @@ export default function SimulatorView({
           )}
         </div>
       </div>
+      {snapshot && (
+        <BottomBar
+          busy={busy}
+          canNext={canNext}
+          canBack={canBack}
+          index={shownIndexFinal}
+          total={snapshot.steps.length}
+          cursor={snapshot.cursor}
+          onNext={() => act({ kind: 'next' })}
+          onBack={() => act({ kind: 'back' })}
+        />
+      )}
     </section>
   );
+}
+
+function fallbackScenario(id: string): ScenarioView {
+  return {
+    id,
+    title: id,
+    group: 'happy-path',
+    description: '',
+    expected: { result: 'success' },
+    backendMode: 'passthrough',
+  };
 }

@@ -769,7 +769,10 @@ export function createAuthorizationServer(
           'code-single-use',
           'fail',
           'this code was already redeemed; tokens issued from it are revoked',
-          { expected: 'a code not redeemed before', actual: 'already redeemed' },
+          {
+            expected: 'a code not redeemed before',
+            actual: 'already redeemed',
+          },
         );
         for (const t of grantRec.issued) {
           const jti = decodeSegment(t.split('.')[1])?.jti;

@@ -379,7 +379,9 @@ export function createClient(
             'code_challenge_methods_supported is missing or lacks S256, so the client refuses to proceed',
             {
               expected: 'code_challenge_methods_supported contains S256',
-              actual: JSON.stringify(as.code_challenge_methods_supported ?? null),
+              actual: JSON.stringify(
+                as.code_challenge_methods_supported ?? null,
+              ),
             },
           );
           throw new SimError(

@@ -335,7 +335,10 @@ export class ToolHiveValidator {
         `failed to parse token: token is unverifiable: error while executing keyfunc: key ID ${kid} not found in JWKS`,
         JWT_CHECKS.slice(3),
         'invalid_token',
-        { expected: `a key with kid ${kid} (${source})`, actual: 'no such key' },
+        {
+          expected: `a key with kid ${kid} (${source})`,
+          actual: 'no such key',
+        },
       );
     }
     pass('jwks-key', `found in ${source}`);

@@ -394,6 +394,7 @@ export function createToolHive(host: ActorHost, options: ToolHiveOptions) {
             'fail',
             `deny for ${req}${decision.errors.length ? `: ${decision.errors.join('; ')}` : ' (no permit matched, default deny)'}`,
             {
+              matched: [...decision.reasons],
               expected: 'a permit policy whose conditions hold',
               actual: decision.errors.length
                 ? `policy errors: ${decision.errors.join('; ')}`
@@ -409,6 +410,7 @@ export function createToolHive(host: ActorHost, options: ToolHiveOptions) {
           'cedar',
           'pass',
           `permit for ${req} by ${decision.reasons.join(', ')}`,
+          { matched: [...decision.reasons] },
         );
       }
     }

@@ -45,9 +45,9 @@ export function addCheck(
   id: CheckId,
   status: CheckStatus,
   detail: string,
-  compare?: { expected: string; actual: string },
+  extra?: { expected?: string; actual?: string; matched?: string[] },
 ): void {
-  ctx.checks.push({ id, status, detail, ...compare });
+  ctx.checks.push({ id, status, detail, ...extra });
 }
 
 export function addDeviation(ctx: StepContext, id: DeviationId): void {

@@ -95,6 +95,8 @@ export interface CheckVerdict {
   expected?: string;
   /** For a failed check: what it found instead. */
   actual?: string;
+  /** For a Cedar decision: ids of the policies that decided it. */
+  matched?: string[];
 }
 
 /** A JWT split into its parts for display. `null` parts failed to decode. */

@@ -1,6 +1,11 @@
 import { useState, type ReactNode } from 'react';
-import type { BackendMode, StepRecord } from '../engine-port';
+import Link from '@docusaurus/Link';
+import type { BackendMode, EnginePort, StepRecord } from '../engine-port';
+import type { SimConfig } from '../useSimulator';
 import { headerValue } from '../lib/http-text';
+import { exchangeName } from '../lib/words';
+import { BACKEND_MODES_LINK } from '@site/src/simulator/content/concept-links';
+import { CompareModes, ReceiptCard, receiptOf } from './BackendReceived';
 import styles from '../styles.module.css';
 
 export const BACKEND_MODE_LABELS: Readonly<Record<BackendMode, string>> = {
@@ -36,6 +41,10 @@ export interface BackendPanelProps {
   busy: boolean;
   records: readonly StepRecord[];
   onChange: (mode: BackendMode) => void;
+  engine: EnginePort;
+  config: SimConfig;
+  /** The step shown and its index, when it reached the backend. */
+  step?: { record: StepRecord; index: number } | null;
 }
 
 export default function BackendPanel({
@@ -44,8 +53,12 @@ export default function BackendPanel({
   busy,
   records,
   onChange,
+  engine,
+  config,
+  step,
 }: BackendPanelProps): ReactNode {
-  const received = lastBackendAuthorization(records);
+  const received = lastBackendAuthorization(step ? [step.record] : records);
+  const receipt = receiptOf(step?.record);
   // The reader's choice shows at once, while the scenario re-runs with it.
   const [pending, setPending] = useState<{
     from: BackendMode;
@@ -76,9 +89,32 @@ export default function BackendPanel({
       <p className={styles.help} data-testid="sim-backend-received">
         {received
           ? received.authorization
-            ? `The backend received (${received.exchangeId}): Authorization: ${received.authorization}`
-            : `The backend received no Authorization header (${received.exchangeId}).`
+            ? `The backend received (${exchangeName(received.exchangeId)}): Authorization: ${received.authorization}`
+            : `The backend received no Authorization header (${exchangeName(received.exchangeId)}).`
           : 'No request has reached the backend yet.'}
+      </p>
+      {step && receipt && (
+        <CompareModes
+          engine={engine}
+          config={config}
+          mode={mode}
+          steps={step.index + 1}
+          stepIndex={step.index}
+          busy={busy}
+          current={
+            <ReceiptCard
+              mode={mode}
+              receipt={receipt}
+              testId="sim-backend-card"
+            />
+          }
+        />
+      )}
+      <p className={styles.help}>
+        Explained on the concept pages:{' '}
+        <Link to={`${BACKEND_MODES_LINK.path}#${BACKEND_MODES_LINK.anchor}`}>
+          {BACKEND_MODES_LINK.label}
+        </Link>
       </p>
     </section>
   );

@@ -1,12 +1,15 @@
 import { useState, type ReactNode } from 'react';
 import type { StepRecord } from '../engine-port';
 import { headerValue } from '../lib/http-text';
+import { claimsSeen, outlinePolicies } from '../lib/cedar-view';
 import StatusText from './StatusText';
 import styles from '../styles.module.css';
+import outcome from '../outcome.module.css';
 
 export interface CedarDecision {
   status: 'pass' | 'fail' | 'skip';
   detail: string;
+  matched: readonly string[];
 }
 
 /** The last Cedar verdict and the tools a filtered tools/list returned. */
@@ -18,7 +21,12 @@ export function cedarSummary(records: readonly StepRecord[]): {
   let tools: string[] | null = null;
   for (const r of records) {
     for (const c of r.checks) {
-      if (c.id === 'cedar') decision = { status: c.status, detail: c.detail };
+      if (c.id === 'cedar')
+        decision = {
+          status: c.status,
+          detail: c.detail,
+          matched: c.matched ?? [],
+        };
     }
     for (const x of r.exchanges) {
       if (x.actor !== 'toolhive' || !x.request.body?.includes('tools/list')) {
@@ -49,6 +57,8 @@ export interface CedarPanelProps {
   busy: boolean;
   errors: readonly string[];
   onApply: (policy: string) => void;
+  /** The step shown, when it is the one the policy decided. */
+  step?: StepRecord | null;
 }
 
 /** Edit the Cedar policy, re-run to the same step, see permit or deny. */
@@ -60,13 +70,72 @@ export default function CedarPanel({
   busy,
   errors,
   onApply,
+  step,
 }: CedarPanelProps): ReactNode {
   const [draft, setDraft] = useState(applied);
-  const { decision, tools } = cedarSummary(records);
+  const { decision, tools } = cedarSummary(step ? [step] : records);
   const id = `${idPrefix}-policy`;
+  const outline = outlinePolicies(applied);
+  const seen = step
+    ? claimsSeen(
+        step.exchanges.filter((x) => x.actor === 'toolhive').pop() ?? null,
+      )
+    : null;
+  const rows = Math.min(24, Math.max(6, draft.split('\n').length + 1));
   return (
-    <section className={styles.panel} aria-label="Cedar policy">
-      <h3 className={styles.panelTitle}>Cedar policy</h3>
+    <section
+      className={styles.panel}
+      aria-label="Cedar policy"
+      data-testid="sim-cedar-panel"
+    >
+      <h3 className={styles.panelTitle}>
+        Cedar policy{step ? ': change it and see this step again' : ''}
+      </h3>
+      {seen && (
+        <div data-testid="sim-cedar-claims">
+          <p className={styles.help} style={{ margin: 0 }}>
+            The claims the policy sees, from the token sent in this step (as
+            attributes of <code>principal</code> and <code>context</code>):
+          </p>
+          <ul className={outcome.timeList}>
+            {seen.map(([k, v]) => (
+              <li key={k}>
+                {k === 'claim_roles' || k === 'claim_scope' ? (
+                  <mark className={outcome.mark}>
+                    <code>{k}</code> = <code>{v}</code>
+                  </mark>
+                ) : (
+                  <>
+                    <code>{k}</code> = <code>{v}</code>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <ol
+        className={outcome.timeList}
+        aria-label="Policies in force"
+        data-testid="sim-cedar-policies"
+      >
+        {outline.map((p) => {
+          const hit = decision?.matched.includes(p.id) ?? false;
+          return (
+            <li key={p.id} data-policy={p.id} data-matched={hit}>
+              {p.effect} on line {p.line}
+              {p.name ? `: ${p.name}` : ''}
+              {hit ? (
+                <strong>
+                  {' '}
+                  (matched: this policy decided the{' '}
+                  {decision?.status === 'pass' ? 'permit' : 'deny'})
+                </strong>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
       <div className={styles.field}>
         <label htmlFor={id}>Policy ToolHive evaluates</label>
         <textarea
@@ -74,13 +143,14 @@ export default function CedarPanel({
           className={styles.textarea}
           value={draft}
           spellCheck={false}
-          rows={8}
+          rows={rows}
           aria-describedby={`${id}-help`}
           onChange={(e) => setDraft(e.target.value)}
         />
       </div>
       <p id={`${id}-help`} className={styles.help}>
-        Applying re-runs the scenario to the current step with this policy.
+        Applying re-runs the scenario to this step with the new policy; you stay
+        here.
       </p>
       <div className={styles.controls}>
         <button
@@ -115,8 +185,10 @@ export default function CedarPanel({
         </div>
       )}
       <p data-testid="sim-cedar-decision" style={{ marginTop: '0.5rem' }}>
-        Last decision:{' '}
-        {decision ? (
+        {step ? 'Decision for this step' : 'Last decision'}:{' '}
+        {errors.length > 0 ? (
+          'none: the edited policy does not parse, so it was not applied and no decision was made with it.'
+        ) : decision ? (
           <>
             <StatusText status={decision.status} />{' '}
             {decision.status === 'pass'
@@ -125,6 +197,9 @@ export default function CedarPanel({
                 ? 'deny'
                 : 'not evaluated'}
             : {decision.detail}
+            {decision.status === 'fail' && decision.matched.length === 0
+              ? '. No policy matched, so Cedar denied by default.'
+              : ''}
           </>
         ) : (
           'no authorization step has run yet.'
