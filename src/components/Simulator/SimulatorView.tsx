@@ -9,11 +9,12 @@ import {
   type RefObject,
 } from 'react';
 import clsx from 'clsx';
-import type { BackendMode, EnginePort, ScenarioView } from './engine-port';
+import type { EnginePort, ScenarioView } from './engine-port';
 import { useSimulator, type Action, type Snapshot } from './useSimulator';
 import { useUrlState } from './useUrlState';
 import { parseUrlState } from './lib/url-state';
 import { useShortcuts } from './useShortcuts';
+import { usePlace } from './usePlace';
 import type { RunSummary } from './lib/export';
 import ScenarioPicker from './parts/ScenarioPicker';
 import Controls from './parts/Controls';
@@ -21,11 +22,10 @@ import StepList from './parts/StepList';
 import StepDetail from './parts/StepDetail';
 import ClockPanel from './parts/ClockPanel';
 import { announcement } from './lib/announce';
-import CedarPanel from './parts/CedarPanel';
-import BackendPanel from './parts/BackendPanel';
+import { useEditors } from './parts/Editors';
 import PasteToken from './parts/PasteToken';
 import ExportBar from './parts/ExportBar';
-import DiagramPanel from './parts/DiagramPanel';
+import RunDiagram from './parts/RunDiagram';
 import BottomBar from './parts/BottomBar';
 import Intro from './parts/Intro';
 import { STEP_CONCEPT_LINKS } from '@site/src/simulator/content/concept-links';
@@ -53,10 +53,12 @@ export default function SimulatorView({
   const sim = useSimulator(engine);
   const { snapshot, busy, dispatch, lastAction } = sim;
   const [viewed, setViewed] = useState<number | null>(null);
-  const [policyErrors, setPolicyErrors] = useState<string[]>([]);
+  const { revealKey, wantReveal, holdPlace, openExchange } = usePlace(
+    rootRef,
+    busy,
+    useMemo(() => [snapshot, viewed], [snapshot, viewed]),
+  );
   const [setupOpen, setSetupOpen] = useState(false);
-  const [revealKey, setRevealKey] = useState(0);
-  const revealWanted = useRef(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   const known = (id: string | undefined): id is string =>
@@ -134,19 +136,12 @@ export default function SimulatorView({
         action.kind === 'back' ||
         action.kind === 'run-to-end'
       ) {
-        revealWanted.current = true;
+        wantReveal();
       }
       void dispatch(action);
     },
-    [dispatch],
+    [dispatch, wantReveal],
   );
-
-  // Once a step has run, its result scrolls into view (see StepDetail).
-  useEffect(() => {
-    if (busy || !snapshot || !revealWanted.current) return;
-    revealWanted.current = false;
-    setRevealKey((k) => k + 1);
-  }, [busy, snapshot]);
 
   const reload = useCallback(
     (change: Partial<Snapshot['config']>, steps?: number) => {
@@ -216,46 +211,19 @@ export default function SimulatorView({
     !!scenario &&
     snapshot.config.backendMode !== undefined &&
     snapshot.config.backendMode !== scenario.backendMode;
-  const cedarHere =
-    !!record?.checks.some((c) => c.id === 'cedar') &&
-    (scenario?.group === 'authorization' || policyChanged);
-  const backendHere =
-    !!record?.exchanges.some((x) => x.actor === 'backend') &&
-    (scenario?.group === 'backend-auth' || modeChanged);
-
-  const cedarPanel = snapshot && (
-    <CedarPanel
-      key="cedar"
-      idPrefix={idPrefix}
-      applied={snapshot.config.policy}
-      defaultPolicy={engine.defaultPolicy}
-      records={snapshot.records}
-      busy={busy}
-      errors={policyErrors}
-      step={cedarHere ? record : null}
-      onApply={(policy) => {
-        void engine.checkPolicy(policy).then((errors) => {
-          setPolicyErrors(errors);
-          if (errors.length === 0) reload({ policy });
-        });
-      }}
-    />
-  );
-  const backendPanel = snapshot && (
-    <BackendPanel
-      key="backend"
-      idPrefix={idPrefix}
-      mode={snapshot.backendMode}
-      busy={busy}
-      records={snapshot.records}
-      engine={engine}
-      config={snapshot.config}
-      step={backendHere && record ? { record, index: shownIndexFinal } : null}
-      onChange={(backendMode: BackendMode) => reload({ backendMode })}
-    />
-  );
-  const besideStep = [cedarHere && cedarPanel, backendHere && backendPanel];
-  const inSetup = [!cedarHere && cedarPanel, !backendHere && backendPanel];
+  const { besideStep, inSetup } = useEditors({
+    engine,
+    snapshot,
+    scenario,
+    record,
+    shownIndex: shownIndexFinal,
+    idPrefix,
+    busy,
+    policyChanged,
+    modeChanged,
+    holdPlace,
+    reload,
+  });
 
   return (
     <section
@@ -384,7 +352,7 @@ export default function SimulatorView({
               concept={STEP_CONCEPT_LINKS[step.id] ?? null}
               revealKey={revealKey}
               editors={
-                besideStep.some(Boolean) ? (
+                besideStep.length > 0 ? (
                   <div
                     className={styles.column}
                     data-testid="sim-editors-beside"
@@ -394,19 +362,20 @@ export default function SimulatorView({
                 ) : null
               }
               diagram={
-                step.diagram && (
-                  <DiagramPanel
-                    diagram={step.diagram.diagram}
-                    highlight={step.diagram.message}
-                    messages={engine.diagramMessages(step.diagram.diagram)}
-                  />
-                )
+                <RunDiagram
+                  records={snapshot.records}
+                  titles={snapshot.steps.map((st) => st.title)}
+                  current={shownIndexFinal}
+                  onOpen={(exchangeId, stepIndex) =>
+                    openExchange(exchangeId, () => setViewed(stepIndex))
+                  }
+                />
               }
             />
           ) : (
             <p role="status">Loading the scenario…</p>
           )}
-          {snapshot && inSetup.some(Boolean) && (
+          {snapshot && inSetup.length > 0 && (
             <details
               className={styles.details}
               open={setupOpen}

@@ -222,7 +222,7 @@ export function createClient(
     if (res.status === 401) {
       throw new SimError(
         'mcp_unauthorized',
-        challenge?.params.error_description ?? `HTTP 401 from the MCP server`,
+        challenge?.params.error_description ?? 'ToolHive answered 401 Unauthorized',
         {
           status: 401,
           ...(oauthErr ? { oauthError: oauthErr } : {}),
@@ -233,7 +233,7 @@ export function createClient(
     if (res.status === 403) {
       throw new SimError(
         'mcp_forbidden',
-        'the MCP server refused the request (403)',
+        'ToolHive answered 403 Forbidden',
         {
           status: 403,
           ...(oauthErr ? { oauthError: oauthErr } : {}),
@@ -241,7 +241,7 @@ export function createClient(
         },
       );
     }
-    throw new SimError('mcp_error', `HTTP ${res.status} from the MCP server`, {
+    throw new SimError('mcp_error', `ToolHive answered HTTP ${res.status}`, {
       status: res.status,
     });
   }

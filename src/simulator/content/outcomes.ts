@@ -186,3 +186,30 @@ export const TRANSPORT_NOTE = {
   inPage: (reason: string) =>
     `Nothing leaves your browser. Service workers are unavailable here${reason ? ` (${reason})` : ''}, so the pretend servers answer inside this page instead.`,
 };
+
+/** Column heads for a failed check's expected and actual values. */
+export const COMPARE_LABELS: Readonly<
+  Record<string, readonly [expected: string, actual: string]>
+> = {
+  aud: ['Audience ToolHive wants', 'aud in the token'],
+  iss: ['Issuer ToolHive trusts', 'iss in the token'],
+  exp: ['ToolHive needs', 'The token has'],
+  alg: ['Algorithms ToolHive accepts', 'alg in the token header'],
+  kid: ['ToolHive needs', 'The token header has'],
+  'jwks-key': ['ToolHive looked for', 'It found'],
+  signature: ['ToolHive needs', 'It found'],
+  sub: ['ToolHive needs', 'The token has'],
+  'auth-header': ['ToolHive needs', 'The request has'],
+  cedar: ['Cedar needs', 'Cedar found'],
+  'pkce-verifier': [
+    'code_challenge stored with the code',
+    'S256 hash of the code_verifier sent',
+  ],
+  'callback-state': ['state your client sent', 'state in the callback'],
+  'resource-indicator': [
+    'Resources the server issues tokens for',
+    'resource your client asked for',
+  ],
+  'code-single-use': ['The server needs', 'The code was'],
+  'pkce-s256-advertised': ['Your client needs', 'The metadata has'],
+};

@@ -6,6 +6,7 @@
 import { decodeJwt } from 'jose';
 import type { Exchange } from '../../../simulator/engine/types';
 import { headerValue } from './http-text';
+import { TIME_CLAIMS, humanTime } from './words';
 
 export interface PolicyOutline {
   /** Cedar's id for a policy parsed from text: `policy<index>`. */
@@ -69,7 +70,9 @@ export function claimsSeen(
     const claims = decodeJwt(auth.slice('Bearer '.length));
     return Object.entries(claims).map(([k, v]) => [
       `claim_${k}`,
-      JSON.stringify(v),
+      TIME_CLAIMS.includes(k as never) && typeof v === 'number'
+        ? `${v} (${humanTime(v)})`
+        : JSON.stringify(v),
     ]);
   } catch {
     return null;

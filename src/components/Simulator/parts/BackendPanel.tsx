@@ -66,7 +66,11 @@ export default function BackendPanel({
   } | null>(null);
   const shown = pending && pending.from === mode ? pending.to : mode;
   return (
-    <section className={styles.panel} aria-label="Backend authentication">
+    <section
+      className={styles.panel}
+      aria-label="Backend authentication"
+      data-testid="sim-backend-panel"
+    >
       <fieldset className={styles.radios}>
         <legend>How ToolHive calls the backend</legend>
         {(Object.keys(BACKEND_MODE_LABELS) as BackendMode[]).map((m) => (

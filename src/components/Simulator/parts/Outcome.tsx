@@ -3,6 +3,7 @@ import clsx from 'clsx';
 import type { CheckVerdict, StepRecord } from '../engine-port';
 import type { OutcomeWords } from '../lib/outcome-words';
 import {
+  CHECK_CLAIMS,
   decisiveExchange,
   decisiveMarks,
   failedCheck,
@@ -14,9 +15,11 @@ import {
   responseBody,
   responseHead,
 } from '../lib/http-text';
-import { exchangeName } from '../lib/words';
+import { decodeJwt, decodeProtectedHeader } from 'jose';
+import { TIME_CLAIMS, exchangeName, humanTime } from '../lib/words';
 import { ACTOR_NAMES } from './ExchangeView';
 import { CHECK_LABELS } from './Checks';
+import { COMPARE_LABELS } from '@site/src/simulator/content/outcomes';
 import styles from '../outcome.module.css';
 
 export interface OutcomeProps {
@@ -41,6 +44,7 @@ function Compare({
   expectedRefusal: boolean;
 }): ReactNode {
   const label = CHECK_LABELS[check.id] ?? 'Check';
+  const heads = COMPARE_LABELS[check.id] ?? ['Expected', 'Actual'];
   return (
     <div
       className={clsx(
@@ -63,11 +67,11 @@ function Compare({
       {check.expected !== undefined && check.actual !== undefined ? (
         <dl className={styles.compareGrid}>
           <div>
-            <dt>Expected</dt>
+            <dt>{heads[0]}</dt>
             <dd data-compare="expected">{check.expected}</dd>
           </div>
           <div>
-            <dt>Actual</dt>
+            <dt>{heads[1]}</dt>
             <dd data-compare="actual">{check.actual}</dd>
           </div>
         </dl>
@@ -76,6 +80,34 @@ function Compare({
       )}
     </div>
   );
+}
+
+/** Long lines (a raw JWT) are cut: the full text is in the exchange below. */
+function cut(line: string): string {
+  return line.length > 96 ? `${line.slice(0, 72)}… (cut)` : line;
+}
+
+/** The claims a failing token check read, decoded from the bearer token. */
+function claimLines(
+  authorization: string | undefined,
+  keys: readonly string[],
+): string[] {
+  if (!authorization?.startsWith('Bearer ') || keys.length === 0) return [];
+  try {
+    const claims: Record<string, unknown> = {
+      ...decodeProtectedHeader(authorization.slice(7)),
+      ...decodeJwt(authorization.slice(7)),
+    };
+    return keys
+      .filter((k) => k in claims)
+      .map((k) => {
+        const v = claims[k];
+        const time = TIME_CLAIMS.includes(k as never) && typeof v === 'number';
+        return `  token ${k}: ${JSON.stringify(v)}${time ? ` (${humanTime(v as number)})` : ''}`;
+      });
+  } catch {
+    return [];
+  }
 }
 
 /** The quoted lines that decided the result, with a link to their exchange. */
@@ -91,23 +123,44 @@ function Deciding({
     response: responseHead(x.response),
     'response-body': responseBody(x).text,
   } as const;
-  const lines = decisiveMarks(record).flatMap((m) =>
-    markedLines(text[m.part], m.part, m.keys),
-  );
-  const statusLine = text.response.split('\n')[0] ?? '';
+  const marks = decisiveMarks(record);
+  const pick = (parts: readonly (keyof typeof text)[]): string[] =>
+    marks
+      .filter((m) => parts.includes(m.part))
+      .flatMap((m) => markedLines(text[m.part], m.part, m.keys))
+      .map(cut);
+  const check = failedCheck(record);
+  const auth = x.request.headers.find(([n]) => n === 'authorization')?.[1];
+  const sent = [
+    text.request.split('\n')[0] ?? '',
+    ...pick(['request', 'request-body']),
+    ...claimLines(auth, check ? (CHECK_CLAIMS[check.id] ?? []) : []),
+  ];
+  const answered = [
+    text.response.split('\n')[0] ?? '',
+    ...pick(['response', 'response-body']),
+  ];
   const name = exchangeName(x.id);
+  const who = ACTOR_NAMES[x.actor] ?? x.actor;
   return (
     <div className={styles.deciding} data-testid="sim-deciding">
-      <p className={styles.decidingTitle}>
-        Deciding {lines.length ? 'fields' : 'answer'} in {name} (
-        {ACTOR_NAMES[x.actor] ?? x.actor} answered):
-      </p>
+      <p className={styles.decidingTitle}>The deciding fields, from {name}:</p>
+      <p className={styles.decidingLabel}>Request to {who}</p>
       <pre
         className={styles.decidingPre}
         tabIndex={0}
-        aria-label={`Deciding fields of ${name}`}
+        aria-label={`Deciding fields of the request in ${name}`}
       >
-        {[statusLine, ...lines].join('\n')}
+        {sent.join('\n')}
+      </pre>
+      <p className={styles.decidingLabel}>{who} answered</p>
+      <pre
+        className={styles.decidingPre}
+        tabIndex={0}
+        aria-label={`Deciding fields of the response in ${name}`}
+        data-testid="sim-deciding-response"
+      >
+        {answered.join('\n')}
       </pre>
       <button
         type="button"
