@@ -26,6 +26,7 @@ import { useEditors } from './parts/Editors';
 import PasteToken from './parts/PasteToken';
 import ExportBar from './parts/ExportBar';
 import RunDiagram from './parts/RunDiagram';
+import RunLog from './parts/RunLog';
 import BottomBar from './parts/BottomBar';
 import Intro from './parts/Intro';
 import { STEP_CONCEPT_LINKS } from '@site/src/simulator/content/concept-links';
@@ -374,6 +375,16 @@ export default function SimulatorView({
             />
           ) : (
             <p role="status">Loading the scenario…</p>
+          )}
+          {snapshot && snapshot.records.length > 0 && (
+            <RunLog
+              records={snapshot.records}
+              titles={snapshot.steps.map((st) => st.title)}
+              now={Date.parse(snapshot.clock) / 1000}
+              onOpen={(exchangeId, stepIndex) =>
+                openExchange(exchangeId, () => setViewed(stepIndex))
+              }
+            />
           )}
           {snapshot && inSetup.length > 0 && (
             <details

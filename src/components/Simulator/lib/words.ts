@@ -22,6 +22,7 @@ export function humanTime(seconds: number): string {
 
 /** A signed duration in seconds → `in 59 min`, `2 h 5 min ago`. */
 export function relativeTime(seconds: number): string {
+  if (seconds === 0) return 'now';
   const abs = Math.abs(seconds);
   const h = Math.floor(abs / 3600);
   const m = Math.floor((abs % 3600) / 60);

@@ -35,6 +35,13 @@ export function lastBackendAuthorization(
   return null;
 }
 
+/** `Bearer eyJhbGciOi…Unxu3Q`: enough to tell two tokens apart. */
+function shorten(authorization: string): string {
+  return authorization.length > 48
+    ? `${authorization.slice(0, 24)}…${authorization.slice(-10)}`
+    : authorization;
+}
+
 export interface BackendPanelProps {
   idPrefix: string;
   mode: BackendMode;
@@ -93,7 +100,7 @@ export default function BackendPanel({
       <p className={styles.help} data-testid="sim-backend-received">
         {received
           ? received.authorization
-            ? `The backend received (${exchangeName(received.exchangeId)}): Authorization: ${received.authorization}`
+            ? `The backend received (${exchangeName(received.exchangeId)}): Authorization: ${shorten(received.authorization)}`
             : `The backend received no Authorization header (${exchangeName(received.exchangeId)}).`
           : 'No request has reached the backend yet.'}
       </p>

@@ -124,7 +124,7 @@ export function CompareModes({
   return (
     <div data-testid="sim-backend-compare">
       <div className={styles.controls}>
-        <label>
+        <label className={styles.help}>
           Compare with{' '}
           <select
             className={styles.select}

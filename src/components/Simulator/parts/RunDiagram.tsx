@@ -81,17 +81,6 @@ export default function RunDiagram({
     return () => ro?.disconnect();
   }, [width]);
 
-  // Keep the shown step's arrows in view inside the diagram.
-  useEffect(() => {
-    const el = scrollRef.current;
-    const band = el?.querySelector<SVGGElement>(`[data-band="${current}"]`);
-    if (!el || !band) return;
-    const top = Number(band.dataset.top ?? 0);
-    if (top < el.scrollTop || top > el.scrollTop + el.clientHeight - ROW * 2) {
-      el.scrollTop = Math.max(0, top - ROW);
-    }
-  }, [current, records.length]);
-
   if (arrows.length === 0 && bands.length === 0) return null;
   return (
     <figure className={styles.figure} data-testid="sim-run-diagram">
@@ -137,7 +126,6 @@ export default function RunDiagram({
             <g
               key={`band-${b.stepIndex}`}
               data-band={b.stepIndex}
-              data-top={bandY[i]}
               className={clsx(b.stepIndex === current && styles.currentBand)}
             >
               <rect

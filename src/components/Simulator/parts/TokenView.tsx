@@ -15,7 +15,7 @@ import styles from '../styles.module.css';
 
 const ROLE_NAMES: Readonly<Record<DecodedToken['role'], string>> = {
   'access-token': 'Access token',
-  'exchanged-token': 'Token from token exchange, for the backend',
+  'exchanged-token': 'Backend token from token exchange',
   'upstream-token': 'Upstream identity provider token',
   pasted: 'Token',
 };
