@@ -350,6 +350,7 @@ export default function SimulatorView({
                 .filter((d) => d !== null)}
               headingRef={headingRef}
               modified={policyChanged || modeChanged}
+              mode={snapshot.backendMode}
               concept={STEP_CONCEPT_LINKS[step.id] ?? null}
               revealKey={revealKey}
               editors={

@@ -54,7 +54,10 @@ export function usePlace(
     const { selector, top } = place.current;
     place.current = null;
     const el = rootRef.current?.querySelector(selector);
-    if (el) window.scrollBy(0, el.getBoundingClientRect().top - top);
+    if (el) {
+      const dy = el.getBoundingClientRect().top - top;
+      window.scrollBy({ top: dy, behavior: 'instant' });
+    }
   }, [busy, version, rootRef]);
 
   useEffect(() => {

@@ -78,7 +78,7 @@ export default function BackendPanel({
       aria-label="Backend authentication"
       data-testid="sim-backend-panel"
     >
-      <fieldset className={styles.radios}>
+      <fieldset className={styles.radios} data-testid="sim-backend-modes">
         <legend>How ToolHive calls the backend</legend>
         {(Object.keys(BACKEND_MODE_LABELS) as BackendMode[]).map((m) => (
           <label key={m}>

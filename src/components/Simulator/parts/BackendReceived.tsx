@@ -45,13 +45,21 @@ export function ReceiptCard({
   mode,
   receipt,
   testId,
+  answer = false,
 }: {
   mode: BackendMode;
   receipt: Receipt;
   testId?: string;
+  /** Part of the step's answer: kept in view after the step runs. */
+  answer?: boolean;
 }): ReactNode {
   return (
-    <div className={styles.panel} data-testid={testId} data-mode={mode}>
+    <div
+      className={styles.panel}
+      data-testid={testId}
+      data-mode={mode}
+      data-answer={answer ? '' : undefined}
+    >
       <p className={outcome.compareTitle} style={{ margin: 0 }}>
         {MODE_NAMES[mode]}: what the backend received (
         {exchangeName(receipt.exchangeId)})

@@ -154,6 +154,7 @@ export default function CedarPanel({
       </p>
       <div className={styles.controls}>
         <button
+          data-testid="sim-cedar-apply"
           type="button"
           className={styles.button}
           aria-disabled={busy}

@@ -57,7 +57,7 @@ export function useEditors(o: EditorsOptions): {
         void o.engine.checkPolicy(policy).then((errors) => {
           setPolicyErrors(errors);
           if (errors.length === 0) {
-            o.holdPlace('[data-testid="sim-cedar-panel"]');
+            o.holdPlace('[data-testid="sim-cedar-apply"]');
             o.reload({ policy });
           }
         });
@@ -75,7 +75,7 @@ export function useEditors(o: EditorsOptions): {
       config={snapshot.config}
       step={backendHere && record ? { record, index: o.shownIndex } : null}
       onChange={(backendMode: BackendMode) => {
-        o.holdPlace('[data-testid="sim-backend-panel"]');
+        o.holdPlace('[data-testid="sim-backend-modes"]');
         o.reload({ backendMode });
       }}
     />

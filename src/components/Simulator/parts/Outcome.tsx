@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import clsx from 'clsx';
-import type { CheckVerdict, StepRecord } from '../engine-port';
+import type { BackendMode, CheckVerdict, StepRecord } from '../engine-port';
+import { ReceiptCard, receiptOf } from './BackendReceived';
 import type { OutcomeWords } from '../lib/outcome-words';
 import {
   CHECK_CLAIMS,
@@ -24,6 +25,8 @@ import styles from '../outcome.module.css';
 
 export interface OutcomeProps {
   record: StepRecord;
+  /** The backend mode in force, for the "what the backend received" card. */
+  mode: BackendMode;
   words: OutcomeWords;
   /** Scrolls the exchange with this id into view and focuses it. */
   onShowExchange: (exchangeId: string) => void;
@@ -51,6 +54,7 @@ function Compare({
         styles.compare,
         expectedRefusal && styles.compareExpected,
       )}
+      data-answer=""
       data-testid="sim-failed-check"
       data-check-id={check.id}
       data-check-status={check.status}
@@ -110,6 +114,15 @@ function claimLines(
   }
 }
 
+function Lines({ lines }: { lines: readonly string[] }): ReactNode {
+  return lines.map((line, i) => (
+    <span key={i} data-line="">
+      {line}
+      {i < lines.length - 1 ? '\n' : ''}
+    </span>
+  ));
+}
+
 /** The quoted lines that decided the result, with a link to their exchange. */
 function Deciding({
   record,
@@ -151,7 +164,7 @@ function Deciding({
         tabIndex={0}
         aria-label={`Deciding fields of the request in ${name}`}
       >
-        {sent.join('\n')}
+        <Lines lines={sent} />
       </pre>
       <p className={styles.decidingLabel}>{who} answered</p>
       <pre
@@ -159,8 +172,9 @@ function Deciding({
         tabIndex={0}
         aria-label={`Deciding fields of the response in ${name}`}
         data-testid="sim-deciding-response"
+        data-answer=""
       >
-        {answered.join('\n')}
+        <Lines lines={answered} />
       </pre>
       <button
         type="button"
@@ -177,9 +191,11 @@ function Deciding({
 export default function Outcome({
   record,
   words,
+  mode,
   onShowExchange,
 }: OutcomeProps): ReactNode {
   const check = failedCheck(record);
+  const receipt = receiptOf(record);
   const showCompare = check && words.kind !== 'done';
   return (
     <section
@@ -206,6 +222,14 @@ export default function Outcome({
       )}
       {words.kind !== 'done' && (
         <Deciding record={record} onShowExchange={onShowExchange} />
+      )}
+      {receipt && (
+        <ReceiptCard
+          mode={mode}
+          receipt={receipt}
+          testId="sim-backend-received-card"
+          answer
+        />
       )}
       {words.verdict && (
         <p className={styles.verdict} data-testid="sim-verdict">

@@ -2,6 +2,7 @@ import { useEffect, useRef, type ReactNode, type Ref } from 'react';
 import clsx from 'clsx';
 import Link from '@docusaurus/Link';
 import type {
+  BackendMode,
   DeviationView,
   ReferenceView,
   ScenarioView,
@@ -34,6 +35,8 @@ export interface StepDetailProps {
   headingRef: Ref<HTMLHeadingElement>;
   /** The reader changed the scenario's policy or backend mode. */
   modified: boolean;
+  /** The backend mode in force. */
+  mode: BackendMode;
   /** The concept page section that explains this step. */
   concept: ConceptLink | null;
   /** Editors that change this step's result, shown beside it. */
@@ -42,6 +45,34 @@ export interface StepDetailProps {
   diagram?: ReactNode;
   /** Bumped after each Next, Back or Run to end: scroll the result into view. */
   revealKey: number;
+}
+
+/**
+ * Scrolls as little as needed so the step's answer (the elements marked
+ * data-answer, else the outcome) is on screen between the navbar and the
+ * phone's bottom bar, keeping the step heading in view when it fits.
+ */
+function revealAnswer(el: HTMLElement): void {
+  const bar = document.querySelector('[data-sim-bottom-bar]');
+  const bottom =
+    bar && getComputedStyle(bar).display !== 'none'
+      ? bar.getBoundingClientRect().top
+      : window.innerHeight;
+  const nav = document.querySelector('.navbar')?.getBoundingClientRect();
+  const top = (nav ? nav.bottom : 0) + 8;
+  const answers = [...el.querySelectorAll('[data-answer]')];
+  const parts = answers.length ? answers : [el];
+  const first = parts[0]?.getBoundingClientRect();
+  const last = parts[parts.length - 1]?.getBoundingClientRect();
+  const head = el.getBoundingClientRect();
+  if (!first || !last) return;
+  let dy = 0;
+  if (head.top < top || head.top > bottom - 80) dy = head.top - top;
+  // Still below the fold: scroll the answer up, but never past its start.
+  if (last.bottom - dy > bottom - 8) {
+    dy = Math.min(last.bottom - (bottom - 8), first.top - top);
+  }
+  if (dy !== 0) window.scrollBy({ top: dy, behavior: 'instant' });
 }
 
 function showExchange(id: string): void {
@@ -63,6 +94,7 @@ export default function StepDetail({
   deviations,
   headingRef,
   modified,
+  mode,
   concept,
   editors,
   diagram,
@@ -88,17 +120,7 @@ export default function StepDetail({
     if (revealKey === 0) return;
     const el = outcomeRef.current;
     if (!el) return;
-    const box = el.getBoundingClientRect();
-    const bar = document.querySelector('[data-sim-bottom-bar]');
-    const barTop =
-      bar && getComputedStyle(bar).display !== 'none'
-        ? bar.getBoundingClientRect().top
-        : window.innerHeight;
-    const navbar = document.querySelector('.navbar')?.getBoundingClientRect();
-    const top = navbar ? navbar.bottom : 0;
-    if (box.top < top || box.top > barTop - 80) {
-      el.scrollIntoView({ block: 'start' });
-    }
+    revealAnswer(el);
   }, [revealKey]);
 
   return (
@@ -141,6 +163,7 @@ export default function StepDetail({
         {record && words ? (
           <Outcome
             record={record}
+            mode={mode}
             words={words}
             onShowExchange={showExchange}
           />
