@@ -151,7 +151,8 @@ for (const size of SIZES) {
         const button = compare.getByRole('button', {
           name: 'Show side by side',
         });
-        await button.scrollIntoViewIfNeeded();
+        // One scroll to the comparison; nothing moves after the click.
+        await compare.scrollIntoViewIfNeeded();
         const before = await button.boundingBox();
         await button.click();
         const other = page.getByTestId('sim-backend-compare-result');

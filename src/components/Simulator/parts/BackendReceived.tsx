@@ -172,6 +172,13 @@ export function CompareModes({
       </div>
       <div className={outcome.sideBySide}>
         {current}
+        {!shown && (
+          <p className={outcome.placeholderCard}>
+            {running
+              ? 'Running the same steps with the other mode…'
+              : 'Pick a mode above and press “Show side by side” to see what the backend would receive with it.'}
+          </p>
+        )}
         {shown && (
           <div data-testid="sim-backend-compare-result">
             {shown.receipt ? (

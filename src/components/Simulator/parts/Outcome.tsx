@@ -86,9 +86,11 @@ function Compare({
   );
 }
 
-/** Long lines (a raw JWT) are cut: the full text is in the exchange below. */
+/** A raw token is cut: the full text is in the exchange below. */
 function cut(line: string): string {
-  return line.length > 96 ? `${line.slice(0, 72)}… (cut)` : line;
+  return line.length > 96 && /eyJ|^\s*authorization:/i.test(line)
+    ? `${line.slice(0, 72)}… (cut)`
+    : line;
 }
 
 /** The claims a failing token check read, decoded from the bearer token. */
