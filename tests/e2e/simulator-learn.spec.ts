@@ -197,6 +197,8 @@ for (const size of SIZES) {
         await policy.fill(
           original.replace('contains("admin")', 'contains("developer")'),
         );
+        // The reader scrolls to Apply once; the decision appears beside it.
+        await panel.getByTestId('sim-cedar-decision').scrollIntoViewIfNeeded();
         const before = await apply.boundingBox();
         await apply.click();
         await expect(simRoot(page)).toHaveAttribute('data-outcome', 'success');

@@ -1,7 +1,11 @@
 import { useState, type ReactNode } from 'react';
 import type { StepRecord } from '../engine-port';
 import { headerValue } from '../lib/http-text';
-import { claimsSeen, outlinePolicies } from '../lib/cedar-view';
+import {
+  claimsSeen,
+  outlinePolicies,
+  type PolicyOutline,
+} from '../lib/cedar-view';
 import StatusText from './StatusText';
 import styles from '../styles.module.css';
 import outcome from '../outcome.module.css';
@@ -47,6 +51,21 @@ export function cedarSummary(records: readonly StepRecord[]): {
     }
   }
   return { decision, tools };
+}
+
+/** "✓ permit: the policy on line 11 matched", in one short line. */
+function decisionWords(
+  d: CedarDecision,
+  outline: readonly PolicyOutline[],
+): string {
+  if (d.status === 'skip') return 'not evaluated';
+  const lines = outline
+    .filter((p) => d.matched.includes(p.id))
+    .map((p) => `line ${p.line}`);
+  const by = lines.length
+    ? `the policy on ${lines.join(' and ')} matched`
+    : 'no policy matched, so Cedar denied by default';
+  return d.status === 'pass' ? `✓ permit: ${by}` : `✗ deny: ${by}`;
 }
 
 export interface CedarPanelProps {
@@ -185,27 +204,19 @@ export default function CedarPanel({
           <pre className={styles.pre}>{errors.join('\n')}</pre>
         </div>
       )}
-      <p data-testid="sim-cedar-decision" style={{ marginTop: '0.5rem' }}>
-        {step ? 'Decision for this step' : 'Last decision'}:{' '}
-        {errors.length > 0 ? (
-          'none: the edited policy does not parse, so it was not applied and no decision was made with it.'
-        ) : decision ? (
-          <>
-            <StatusText status={decision.status} />{' '}
-            {decision.status === 'pass'
-              ? 'permit'
-              : decision.status === 'fail'
-                ? 'deny'
-                : 'not evaluated'}
-            : {decision.detail}
-            {decision.status === 'fail' && decision.matched.length === 0
-              ? '. No policy matched, so Cedar denied by default.'
-              : ''}
-          </>
-        ) : (
-          'no authorization step has run yet.'
-        )}
+      <p data-testid="sim-cedar-decision" style={{ margin: '0.5rem 0 0' }}>
+        <strong>{step ? 'Decision for this step' : 'Last decision'}:</strong>{' '}
+        {errors.length > 0
+          ? 'none: the edited policy does not parse, so it was not applied and no decision was made with it.'
+          : decision
+            ? decisionWords(decision, outline)
+            : 'no authorization step has run yet.'}
       </p>
+      {errors.length === 0 && decision && (
+        <p className={styles.help} data-testid="sim-cedar-request">
+          {decision.detail}
+        </p>
+      )}
       {tools && (
         <p data-testid="sim-cedar-tools">
           tools/list returned:{' '}
