@@ -213,3 +213,12 @@ export const COMPARE_LABELS: Readonly<
   'code-single-use': ['The server needs', 'The code was'],
   'pkce-s256-advertised': ['Your client needs', 'The metadata has'],
 };
+
+/**
+ * Step summaries for runs where ToolHive has no Cedar policy configured, so
+ * the words never describe an authorization step that did not happen.
+ */
+export const WITHOUT_AUTHZ: Readonly<Record<string, string>> = {
+  call_tool:
+    'ToolHive validates your token and forwards the call. No Cedar policy is configured in this scenario, so any valid token may call any tool. The backend reports which Authorization header it received, so you can see how ToolHive authenticated to it.',
+};

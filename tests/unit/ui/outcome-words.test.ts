@@ -191,6 +191,12 @@ describe('steps of scenarios that succeed', () => {
         modified: false,
       });
       expect(['done', 'expected-error']).toContain(words.kind);
+      // No words about a Cedar decision that was never made.
+      if (!r.checks.some((c) => c.id === 'cedar')) {
+        expect(words.why, `${s.id} ${r.stepId}`).not.toMatch(
+          /Cedar request|asks Cedar/,
+        );
+      }
       if (r.checks.some((c) => c.status === 'fail')) {
         expect(words.kind).toBe('expected-error');
       }

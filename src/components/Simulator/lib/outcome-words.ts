@@ -11,6 +11,7 @@ import {
   DECIDER_NAMES,
   EXPECTED_REJECTION,
   FAILURE_CONTENT,
+  WITHOUT_AUTHZ,
   type FailureContent,
 } from '../../../simulator/content/outcomes';
 import { STEP_CONTENT } from '../../../simulator/content/steps';
@@ -112,11 +113,13 @@ export function outcomeWords(options: {
       verdict: null,
     };
   }
+  const authz = record.checks.some((c) => c.id === 'cedar');
+  const plain = authz ? null : lookup(WITHOUT_AUTHZ, record.stepId);
   return {
     kind: 'done',
     headline: 'Done',
     actor: null,
-    why: summary,
+    why: plain ?? summary,
     verdict: null,
   };
 }

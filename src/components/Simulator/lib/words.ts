@@ -38,3 +38,14 @@ export function relativeTime(seconds: number): string {
 
 /** Claims that hold Unix times, in the order they are shown. */
 export const TIME_CLAIMS = ['iat', 'nbf', 'exp', 'auth_time'] as const;
+
+/** Cedar's `policy0` → `policy 1 (line 2)` when the line is known. */
+export function policyWords(
+  text: string,
+  lineOf: (id: string) => number | undefined = () => undefined,
+): string {
+  return text.replace(/\bpolicy(\d+)\b/g, (id, n: string) => {
+    const line = lineOf(id);
+    return `policy ${Number(n) + 1}${line ? ` (line ${line})` : ''}`;
+  });
+}

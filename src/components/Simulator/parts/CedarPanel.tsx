@@ -7,6 +7,7 @@ import {
   type PolicyOutline,
 } from '../lib/cedar-view';
 import StatusText from './StatusText';
+import { policyWords } from '../lib/words';
 import styles from '../styles.module.css';
 import outcome from '../outcome.module.css';
 
@@ -214,7 +215,10 @@ export default function CedarPanel({
       </p>
       {errors.length === 0 && decision && (
         <p className={styles.help} data-testid="sim-cedar-request">
-          {decision.detail}
+          {policyWords(
+            decision.detail,
+            (id) => outline.find((p) => p.id === id)?.line,
+          )}
         </p>
       )}
       {tools && (

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { CheckVerdict } from '../engine-port';
 import StatusText from './StatusText';
+import { policyWords } from '../lib/words';
 import styles from '../styles.module.css';
 import outcome from '../outcome.module.css';
 
@@ -65,7 +66,7 @@ function CheckItem({
           check.status === 'fail' && refusalExpected ? 'refused' : check.status
         }
       />
-      <span className={styles.checkDetail}>{check.detail}</span>
+      <span className={styles.checkDetail}>{policyWords(check.detail)}</span>
     </li>
   );
 }
