@@ -222,7 +222,8 @@ export function createClient(
     if (res.status === 401) {
       throw new SimError(
         'mcp_unauthorized',
-        challenge?.params.error_description ?? 'ToolHive answered 401 Unauthorized',
+        challenge?.params.error_description ??
+          'ToolHive answered 401 Unauthorized',
         {
           status: 401,
           ...(oauthErr ? { oauthError: oauthErr } : {}),
@@ -231,15 +232,11 @@ export function createClient(
       );
     }
     if (res.status === 403) {
-      throw new SimError(
-        'mcp_forbidden',
-        'ToolHive answered 403 Forbidden',
-        {
-          status: 403,
-          ...(oauthErr ? { oauthError: oauthErr } : {}),
-          ...failedCheck(host),
-        },
-      );
+      throw new SimError('mcp_forbidden', 'ToolHive answered 403 Forbidden', {
+        status: 403,
+        ...(oauthErr ? { oauthError: oauthErr } : {}),
+        ...failedCheck(host),
+      });
     }
     throw new SimError('mcp_error', `ToolHive answered HTTP ${res.status}`, {
       status: res.status,
