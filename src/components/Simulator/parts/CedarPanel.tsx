@@ -93,7 +93,8 @@ export default function CedarPanel({
   step,
 }: CedarPanelProps): ReactNode {
   const [draft, setDraft] = useState(applied);
-  const { decision, tools } = cedarSummary(step ? [step] : records);
+  const { tools } = cedarSummary(records);
+  const { decision } = cedarSummary(step ? [step] : records);
   const id = `${idPrefix}-policy`;
   const outline = outlinePolicies(applied);
   const seen = step
