@@ -237,7 +237,7 @@ test.describe('transcripts and exports', () => {
     expect(markdown.match(/^#### x\d+/gm)).toHaveLength(count);
     const last = har.log.entries[count - 1];
     await page
-      .getByRole('button', { name: /^Copy x\d+ as curl$/ })
+      .getByRole('button', { name: /^Copy exchange \d+ as curl$/ })
       .last()
       .click();
     expect(await clipboard()).toContain(

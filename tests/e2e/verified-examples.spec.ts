@@ -60,11 +60,14 @@ async function simulatorPart(page: Page, b: ExampleBinding): Promise<string> {
     return (await tokens.nth(b.index).innerText()).trimEnd();
   }
   // Exchanges of the step in order; with `request`, only those whose
-  // heading (`xN: METHOD URL -> status`) starts with it.
+  // heading (`Exchange N: METHOD URL -> status`) starts with it.
   const articles = detail.locator('article[data-exchange]');
   const headings = await articles.evaluateAll((items) =>
     items.map((item) =>
-      (item.querySelector('h4')?.textContent ?? '').replace(/^x\d+:\s*/, ''),
+      (item.querySelector('h4')?.textContent ?? '').replace(
+        /^Exchange \d+:\s*/,
+        '',
+      ),
     ),
   );
   const matching = headings.flatMap((heading, i) =>

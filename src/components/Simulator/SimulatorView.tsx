@@ -9,11 +9,12 @@ import {
   type RefObject,
 } from 'react';
 import clsx from 'clsx';
-import type { BackendMode, EnginePort, ScenarioView } from './engine-port';
+import type { EnginePort, ScenarioView } from './engine-port';
 import { useSimulator, type Action, type Snapshot } from './useSimulator';
 import { useUrlState } from './useUrlState';
 import { parseUrlState } from './lib/url-state';
 import { useShortcuts } from './useShortcuts';
+import { usePlace } from './usePlace';
 import type { RunSummary } from './lib/export';
 import ScenarioPicker from './parts/ScenarioPicker';
 import Controls from './parts/Controls';
@@ -21,11 +22,14 @@ import StepList from './parts/StepList';
 import StepDetail from './parts/StepDetail';
 import ClockPanel from './parts/ClockPanel';
 import { announcement } from './lib/announce';
-import CedarPanel from './parts/CedarPanel';
-import BackendPanel from './parts/BackendPanel';
+import { useEditors } from './parts/Editors';
 import PasteToken from './parts/PasteToken';
 import ExportBar from './parts/ExportBar';
-import DiagramPanel from './parts/DiagramPanel';
+import RunDiagram from './parts/RunDiagram';
+import RunLog from './parts/RunLog';
+import BottomBar from './parts/BottomBar';
+import Intro from './parts/Intro';
+import { conceptLinkFor } from '@site/src/simulator/content/concept-links';
 import styles from './styles.module.css';
 
 export interface SimulatorViewProps {
@@ -50,7 +54,12 @@ export default function SimulatorView({
   const sim = useSimulator(engine);
   const { snapshot, busy, dispatch, lastAction } = sim;
   const [viewed, setViewed] = useState<number | null>(null);
-  const [policyErrors, setPolicyErrors] = useState<string[]>([]);
+  const { revealKey, wantReveal, holdPlace, openExchange } = usePlace(
+    rootRef,
+    busy,
+    useMemo(() => [snapshot, viewed], [snapshot, viewed]),
+  );
+  const [setupOpen, setSetupOpen] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   const known = (id: string | undefined): id is string =>
@@ -123,9 +132,16 @@ export default function SimulatorView({
   const act = useCallback(
     (action: Action) => {
       setViewed(null);
+      if (
+        action.kind === 'next' ||
+        action.kind === 'back' ||
+        action.kind === 'run-to-end'
+      ) {
+        wantReveal();
+      }
       void dispatch(action);
     },
-    [dispatch],
+    [dispatch, wantReveal],
   );
 
   const reload = useCallback(
@@ -189,6 +205,26 @@ export default function SimulatorView({
   const step = snapshot?.steps[shownIndexFinal];
   const record = snapshot?.records[shownIndexFinal] ?? null;
   const Title = variant === 'page' ? 'h2' : 'h2';
+  const policyChanged =
+    !!snapshot && snapshot.config.policy !== engine.defaultPolicy;
+  const modeChanged =
+    !!snapshot &&
+    !!scenario &&
+    snapshot.config.backendMode !== undefined &&
+    snapshot.config.backendMode !== scenario.backendMode;
+  const { besideStep, inSetup } = useEditors({
+    engine,
+    snapshot,
+    scenario,
+    record,
+    shownIndex: shownIndexFinal,
+    idPrefix,
+    busy,
+    policyChanged,
+    modeChanged,
+    holdPlace,
+    reload,
+  });
 
   return (
     <section
@@ -218,11 +254,22 @@ export default function SimulatorView({
           {variant === 'page' ? 'Run a scenario' : 'Step through the flow'}
         </Title>
       </div>
-      <p className={styles.notice} data-testid="sim-transport">
-        {engine.transport.kind === 'service-worker'
-          ? 'Mock servers answer in a service worker: real HTTP requests, no network.'
-          : `Service workers are unavailable here${engine.transport.reason ? ` (${engine.transport.reason})` : ''}, so the mock servers answer inside the page instead.`}
-      </p>
+      <Intro
+        transport={engine.transport}
+        modified={
+          policyChanged || modeChanged
+            ? {
+                policy: policyChanged,
+                mode: modeChanged ? snapshot.backendMode : null,
+                onRestore: () =>
+                  reload({
+                    policy: engine.defaultPolicy,
+                    backendMode: undefined,
+                  }),
+              }
+            : null
+        }
+      />
       <div
         className={styles.visuallyHidden}
         role="status"
@@ -244,7 +291,7 @@ export default function SimulatorView({
         </p>
       )}
       <div className={styles.layout}>
-        <div className={styles.column}>
+        <div className={clsx(styles.column, styles.stickyColumn)}>
           <ScenarioPicker
             scenarios={scenarios}
             value={snapshot?.config.scenarioId ?? ''}
@@ -287,12 +334,14 @@ export default function SimulatorView({
         <div className={styles.column}>
           {snapshot && step ? (
             <StepDetail
-              scenarioId={snapshot.config.scenarioId}
+              scenario={
+                scenario ?? fallbackScenario(snapshot.config.scenarioId)
+              }
               step={step}
               index={shownIndexFinal}
               total={snapshot.steps.length}
               record={record}
-              teaching={engine.teaching(step.id)}
+              summary={engine.teaching(step.id)?.paragraphs[0] ?? null}
               references={step.refs
                 .map((r) => engine.reference(r))
                 .filter((r) => r !== null)}
@@ -300,46 +349,53 @@ export default function SimulatorView({
                 .map((d) => engine.deviation(d))
                 .filter((d) => d !== null)}
               headingRef={headingRef}
+              modified={policyChanged || modeChanged}
+              mode={snapshot.backendMode}
+              concept={conceptLinkFor(step.id)}
+              revealKey={revealKey}
+              editors={
+                besideStep.length > 0 ? (
+                  <div
+                    className={styles.column}
+                    data-testid="sim-editors-beside"
+                  >
+                    {besideStep}
+                  </div>
+                ) : null
+              }
               diagram={
-                step.diagram && (
-                  <DiagramPanel
-                    diagram={step.diagram.diagram}
-                    highlight={step.diagram.message}
-                    messages={engine.diagramMessages(step.diagram.diagram)}
-                  />
-                )
+                <RunDiagram
+                  records={snapshot.records}
+                  titles={snapshot.steps.map((st) => st.title)}
+                  current={shownIndexFinal}
+                  onOpen={(exchangeId, stepIndex) =>
+                    openExchange(exchangeId, () => setViewed(stepIndex))
+                  }
+                />
               }
             />
           ) : (
             <p role="status">Loading the scenario…</p>
           )}
-          {snapshot && (
-            <details className={styles.details}>
+          {snapshot && snapshot.records.length > 0 && (
+            <RunLog
+              records={snapshot.records}
+              titles={snapshot.steps.map((st) => st.title)}
+              now={Date.parse(snapshot.clock) / 1000}
+              onOpen={(exchangeId, stepIndex) =>
+                openExchange(exchangeId, () => setViewed(stepIndex))
+              }
+            />
+          )}
+          {snapshot && inSetup.length > 0 && (
+            <details
+              className={styles.details}
+              open={setupOpen}
+              onToggle={(e) => setSetupOpen(e.currentTarget.open)}
+            >
               <summary>Change the setup: Cedar policy and backend mode</summary>
               <div className={styles.column} style={{ marginTop: '0.5rem' }}>
-                <CedarPanel
-                  idPrefix={idPrefix}
-                  applied={snapshot.config.policy}
-                  defaultPolicy={engine.defaultPolicy}
-                  records={snapshot.records}
-                  busy={busy}
-                  errors={policyErrors}
-                  onApply={(policy) => {
-                    void engine.checkPolicy(policy).then((errors) => {
-                      setPolicyErrors(errors);
-                      if (errors.length === 0) reload({ policy });
-                    });
-                  }}
-                />
-                <BackendPanel
-                  idPrefix={idPrefix}
-                  mode={snapshot.backendMode}
-                  busy={busy}
-                  records={snapshot.records}
-                  onChange={(backendMode: BackendMode) =>
-                    reload({ backendMode })
-                  }
-                />
+                {inSetup}
               </div>
             </details>
           )}
@@ -355,6 +411,29 @@ export default function SimulatorView({
           )}
         </div>
       </div>
+      {snapshot && (
+        <BottomBar
+          busy={busy}
+          canNext={canNext}
+          canBack={canBack}
+          index={shownIndexFinal}
+          total={snapshot.steps.length}
+          cursor={snapshot.cursor}
+          onNext={() => act({ kind: 'next' })}
+          onBack={() => act({ kind: 'back' })}
+        />
+      )}
     </section>
   );
+}
+
+function fallbackScenario(id: string): ScenarioView {
+  return {
+    id,
+    title: id,
+    group: 'happy-path',
+    description: '',
+    expected: { result: 'success' },
+    backendMode: 'passthrough',
+  };
 }

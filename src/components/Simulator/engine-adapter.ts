@@ -32,6 +32,12 @@ import type {
 
 const WORKER_START_TIMEOUT_MS = 8000;
 
+/** A character offset in a text as `line 3, column 5` (both 1-based). */
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `line ${before.length}, column ${(before[before.length - 1]?.length ?? 0) + 1}`;
+}
+
 function lookup<T>(table: Readonly<Record<string, T>>, id: string): T | null {
   return Object.prototype.hasOwnProperty.call(table, id)
     ? (table[id] ?? null)
@@ -204,9 +210,23 @@ export async function loadEngine(options: {
       const cedar = await loadCedar();
       const result = cedar.checkParsePolicySet({ staticPolicies: policy });
       if (result.type === 'success') return [];
-      return result.errors.map(
-        (e) => `${e.message}${e.help ? `\n  help: ${e.help}` : ''}`,
-      );
+      return result.errors.map((e) => {
+        const at = e.sourceLocations?.[0]?.start;
+        const where =
+          typeof at === 'number' ? `${lineAndColumn(policy, at)}: ` : '';
+        return `${where}${e.message}${e.help ? `\n  help: ${e.help}` : ''}`;
+      });
+    },
+    runDetached: async (config, steps) => {
+      const sim = createSimulation({
+        scenarioId: config.scenarioId,
+        policy: config.policy,
+        ...(config.backendMode ? { backendMode: config.backendMode } : {}),
+        transport: createInPageTransport(),
+        loadCedar,
+      });
+      for (let i = 0; i < steps && !sim.finished; i += 1) await sim.next();
+      return [...sim.records];
     },
     stop: async () => started.stop(),
   };

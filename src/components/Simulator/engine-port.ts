@@ -109,7 +109,15 @@ export interface EnginePort {
   reference(id: string): ReferenceView | null;
   deviation(id: string): DeviationView | null;
   diagramMessages(diagram: 'authn' | 'authz'): readonly DiagramMessage[];
-  /** Cedar's own parse errors for a policy set; empty when it parses. */
+  /** Cedar's own parse errors for a policy set, with their line; empty when it parses. */
   checkPolicy(policy: string): Promise<string[]>;
+  /**
+   * Runs a scenario's first `steps` steps in a separate world on the in-page
+   * transport, leaving the shown run alone: used to compare backend modes.
+   */
+  runDetached(
+    options: SimulationOptions,
+    steps: number,
+  ): Promise<readonly StepRecord[]>;
   stop(): Promise<void>;
 }

@@ -14,7 +14,7 @@ import type {
 } from './engine-port';
 import type { ClockMove } from './lib/url-state';
 
-interface SimConfig {
+export interface SimConfig {
   scenarioId: string;
   /** Undefined: the scenario's own mode. */
   backendMode?: BackendMode;

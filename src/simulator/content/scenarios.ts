@@ -10,12 +10,12 @@ export const SCENARIO_CONTENT: Readonly<Record<ScenarioId, ScenarioContent>> = {
   'happy-path': {
     title: 'Happy path with dynamic registration',
     description:
-      'Your client discovers everything from a 401, registers with DCR, gets a token for the MCP server and calls a tool.',
+      'Your client discovers everything from a 401, registers through dynamic client registration (DCR), gets a token for the MCP server and calls a tool.',
   },
   cimd: {
     title: 'Client ID metadata document',
     description:
-      'The authorization server supports CIMD, so your client uses its metadata document URL as its client ID.',
+      'The authorization server supports client ID metadata documents (CIMD), so your client uses its metadata document URL as its client ID.',
   },
   'pre-registered': {
     title: 'Pre-registered client',

@@ -19,7 +19,7 @@ export const STEP_CONTENT: Readonly<Record<StepId, StepContent>> = {
   fetch_resource_metadata: {
     title: 'Fetch the protected resource metadata',
     summary:
-      'Your client reads the resource_metadata URL from the challenge (or tries the well-known paths) and gets the PRM document. It checks that the resource in the document is the server it wants to call, then reads the authorization server from it.',
+      'Your client reads the resource_metadata URL from the challenge (or tries the well-known paths) and gets the protected resource metadata (PRM). It checks that the resource in the document is the server it wants to call, then reads the authorization server from it.',
   },
   fetch_authorization_server_metadata: {
     title: 'Discover the authorization server',

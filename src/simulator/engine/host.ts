@@ -62,8 +62,9 @@ export function addCheck(
   id: CheckId,
   status: CheckStatus,
   detail: string,
+  extra?: { expected?: string; actual?: string; matched?: string[] },
 ): void {
-  ctx.checks.push({ id, status, detail });
+  ctx.checks.push({ id, status, detail, ...extra });
 }
 
 export function addDeviation(ctx: StepContext, id: DeviationId): void {

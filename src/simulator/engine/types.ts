@@ -97,6 +97,12 @@ export interface CheckVerdict {
   status: CheckStatus;
   /** One line: why it passed, failed or was skipped. */
   detail: string;
+  /** For a failed check: what the checker wanted, in reader's words. */
+  expected?: string;
+  /** For a failed check: what it found instead. */
+  actual?: string;
+  /** For a Cedar decision: ids of the policies that decided it. */
+  matched?: string[];
 }
 
 /** A JWT split into its parts for display. `null` parts failed to decode. */

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ERROR_STATUS, bearerProblems } from './bearer-challenge';
+import { listScenarios } from '../../../src/simulator';
 import { engineExchanges, header, wellKnownDocuments } from './engine-output';
 import { parseWwwAuthenticate } from './http-auth-grammar';
 import {
@@ -118,7 +119,25 @@ describe("the engine's protected resource metadata", () => {
   });
 });
 
+/**
+ * Scenarios that serve metadata naming the wrong issuer on purpose, to show
+ * the client refusing it (the scenario tests assert the refusal).
+ */
+const WRONG_ISSUER_ON_PURPOSE = new Set(
+  listScenarios()
+    .filter(
+      (s) =>
+        s.expected.result === 'failure' &&
+        s.expected.failedCheck === 'as-issuer',
+    )
+    .map((s) => s.id),
+);
+
 describe("the engine's authorization server metadata", () => {
+  it('has a scenario that serves a wrong issuer on purpose', () => {
+    expect([...WRONG_ISSUER_ON_PURPOSE]).toEqual(['as-issuer-mismatch']);
+  });
+
   for (const suffix of ['oauth-authorization-server', 'openid-configuration']) {
     it(`at /.well-known/${suffix}: conforms to §2 and names the issuer its URL was built from (§3, §3.3, §5)`, async () => {
       const documents = await wellKnownDocuments(suffix);
@@ -136,6 +155,7 @@ describe("the engine's authorization server metadata", () => {
           problems.push(`${where}: ${p}`);
         const issuer = (doc as { issuer?: unknown }).issuer;
         if (typeof issuer !== 'string') continue;
+        if ((WRONG_ISSUER_ON_PURPOSE as Set<string>).has(scenarioId)) continue;
         // §3.3 for RFC 8414's location; OpenID Connect Discovery appends the
         // well-known string to the issuer instead (§5), so both are accepted.
         const built = [

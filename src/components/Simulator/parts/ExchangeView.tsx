@@ -8,24 +8,59 @@ import {
 } from '@site/src/simulator/format/http-text';
 import { ACTOR_LABELS } from '@site/src/simulator/content/labels';
 import { toCurl } from '../lib/export';
+import { lineMatches, type LineMark } from '../lib/decisive';
+import { exchangeName } from '../lib/words';
 import CopyButton from './CopyButton';
 import styles from '../styles.module.css';
+import outcome from '../outcome.module.css';
 
 export const ACTOR_NAMES: Readonly<Record<string, string>> = ACTOR_LABELS;
 
 type Part = 'request' | 'request-body' | 'response' | 'response-body';
+
+/** The text with the lines that match `keys` wrapped in <mark>. */
+export function MarkedText({
+  text,
+  part,
+  keys,
+}: {
+  text: string;
+  part: Part;
+  keys: readonly string[];
+}): ReactNode {
+  if (keys.length === 0) return text;
+  const lines = text.split('\n');
+  return lines.map((line, i) => (
+    <span key={i}>
+      {lineMatches(line, part, keys) ? (
+        <mark className={outcome.mark} data-deciding="">
+          {line}
+        </mark>
+      ) : (
+        line
+      )}
+      {i < lines.length - 1 ? '\n' : ''}
+    </span>
+  ));
+}
 
 function PartBlock({
   exchange,
   part,
   label,
   text,
+  marks,
 }: {
   exchange: Exchange;
   part: Part;
   label: string;
   text: string;
+  marks: readonly LineMark[];
 }): ReactNode {
+  const name = exchangeName(exchange.id);
+  const keys = marks
+    .filter((m) => m.exchangeId === exchange.id && m.part === part)
+    .flatMap((m) => m.keys);
   return (
     <div>
       <div className={styles.partHeader}>
@@ -33,7 +68,7 @@ function PartBlock({
         <CopyButton
           text={text}
           label="Copy"
-          ariaLabel={`Copy ${label.toLowerCase()} of ${exchange.id}`}
+          ariaLabel={`Copy ${label.toLowerCase()} of ${name}`}
         />
       </div>
       <pre
@@ -41,9 +76,9 @@ function PartBlock({
         data-exchange-id={exchange.id}
         data-exchange-part={part}
         tabIndex={0}
-        aria-label={`${label} of ${exchange.id}`}
+        aria-label={`${label} of ${name}`}
       >
-        {text}
+        <MarkedText text={text} part={part} keys={keys} />
       </pre>
     </div>
   );
@@ -52,14 +87,20 @@ function PartBlock({
 /** One HTTP exchange in full: request and response, heads and bodies. */
 export default function ExchangeView({
   exchange,
+  marks = [],
 }: {
   exchange: Exchange;
+  /** Lines that decided the step's result, highlighted. */
+  marks?: readonly LineMark[];
 }): ReactNode {
+  const name = exchangeName(exchange.id);
   const reqBody = requestBody(exchange);
   const resBody = responseBody(exchange);
   const headingId = `sim-${exchange.id}-title`;
   return (
     <article
+      id={`sim-exchange-${exchange.id}`}
+      tabIndex={-1}
       className={styles.exchange}
       aria-labelledby={headingId}
       data-exchange={exchange.id}
@@ -67,20 +108,22 @@ export default function ExchangeView({
     >
       <div className={styles.exchangeSummary}>
         <h4 id={headingId} className={styles.panelTitle} style={{ margin: 0 }}>
-          {exchange.id}: <code>{exchange.request.method}</code>{' '}
+          Exchange {name.replace('exchange ', '')}:{' '}
+          <code>{exchange.request.method}</code>{' '}
           <code>{exchange.request.url}</code> → {exchange.response.status}
         </h4>
         <span>answered by {ACTOR_NAMES[exchange.actor] ?? exchange.actor}</span>
         <CopyButton
           text={toCurl(exchange)}
           label="Copy as curl"
-          ariaLabel={`Copy ${exchange.id} as curl`}
+          ariaLabel={`Copy ${name} as curl`}
         />
       </div>
       <div className={styles.exchangeBody}>
         <PartBlock
           exchange={exchange}
           part="request"
+          marks={marks}
           label="Request"
           text={requestHead(exchange.request)}
         />
@@ -88,6 +131,7 @@ export default function ExchangeView({
           <PartBlock
             exchange={exchange}
             part="request-body"
+            marks={marks}
             label={`Request body (${reqBody.kind})`}
             text={reqBody.text}
           />
@@ -95,6 +139,7 @@ export default function ExchangeView({
         <PartBlock
           exchange={exchange}
           part="response"
+          marks={marks}
           label="Response"
           text={responseHead(exchange.response)}
         />
@@ -102,6 +147,7 @@ export default function ExchangeView({
           <PartBlock
             exchange={exchange}
             part="response-body"
+            marks={marks}
             label={`Response body (${resBody.kind})`}
             text={resBody.text}
           />

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { PastedTokenResult } from '../engine-port';
-import Checks from './Checks';
+import Checks, { CHECK_LABELS } from './Checks';
+import { checkOwnToken } from '../lib/own-token';
 import StatusText from './StatusText';
 import TokenView from './TokenView';
 import styles from '../styles.module.css';
@@ -24,11 +25,23 @@ export default function PasteToken({
   const [result, setResult] = useState<PastedTokenResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
+  const [issuer, setIssuer] = useState('');
+  const [audience, setAudience] = useState('');
+  const [checkedAt, setCheckedAt] = useState(0);
   const id = `${idPrefix}-paste`;
+  const own = result
+    ? checkOwnToken(result.verdicts, result.token?.claims ?? null, {
+        issuer,
+        audience,
+        now: checkedAt,
+      })
+    : null;
+  const failed = own?.verdicts.find((v) => v.status === 'fail');
 
   const run = async (): Promise<void> => {
     setRunning(true);
     setError(null);
+    setCheckedAt(Math.floor(Date.now() / 1000));
     try {
       setResult(await validate(raw.trim()));
     } catch (e) {
@@ -61,6 +74,38 @@ export default function PasteToken({
           onChange={(e) => setRaw(e.target.value)}
         />
       </div>
+      <div className={styles.field}>
+        <label htmlFor={`${id}-iss`}>
+          Issuer your ToolHive expects (optional)
+        </label>
+        <input
+          id={`${id}-iss`}
+          className={styles.select}
+          value={issuer}
+          placeholder="https://auth.example.com"
+          spellCheck={false}
+          autoComplete="off"
+          onChange={(e) => setIssuer(e.target.value)}
+        />
+      </div>
+      <div className={styles.field}>
+        <label htmlFor={`${id}-aud`}>
+          Audience your ToolHive expects (optional)
+        </label>
+        <input
+          id={`${id}-aud`}
+          className={styles.select}
+          value={audience}
+          placeholder="https://mcp.example.com/mcp"
+          spellCheck={false}
+          autoComplete="off"
+          onChange={(e) => setAudience(e.target.value)}
+        />
+      </div>
+      <p className={styles.help}>
+        Time claims are checked against your computer&apos;s clock. The
+        signature can be verified only for tokens the simulator issued.
+      </p>
       <button
         type="button"
         className={styles.button}
@@ -73,17 +118,20 @@ export default function PasteToken({
       </button>
       <div aria-live="polite" data-testid="sim-paste-result">
         {error && <p className={styles.error}>{error}</p>}
-        {result && (
+        {result && own && (
           <>
             <p style={{ marginTop: '0.5rem' }}>
-              <StatusText status={result.accepted ? 'pass' : 'fail'} />{' '}
-              {result.accepted
-                ? 'ToolHive would accept it'
-                : 'ToolHive would reject it'}
-              : {result.summary}
+              <StatusText
+                status={failed ? 'fail' : own.unverified ? 'skip' : 'pass'}
+              />{' '}
+              {failed
+                ? `ToolHive would reject it: ${CHECK_LABELS[failed.id] ?? failed.id}: ${failed.detail}`
+                : own.unverified
+                  ? 'Some checks could not be run (marked skipped); ToolHive would accept it only if those pass too.'
+                  : 'ToolHive would accept it: every check passed.'}
             </p>
             <Checks
-              checks={result.verdicts}
+              checks={own.verdicts}
               title="Pipeline checks"
               headingLevel={4}
             />

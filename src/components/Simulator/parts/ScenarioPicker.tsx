@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ScenarioView } from '../engine-port';
+import { CHECK_LABELS } from './Checks';
 import styles from '../styles.module.css';
 
 const GROUP_NAMES: Readonly<Record<ScenarioView['group'], string>> = {
@@ -31,9 +32,11 @@ function expectedText(s: ScenarioView): string {
   const parts = [
     e.status ? `HTTP ${e.status}` : null,
     e.error ?? null,
-    e.failedCheck ? `check ${e.failedCheck} fails` : null,
+    e.failedCheck
+      ? `on the check “${(CHECK_LABELS[e.failedCheck] ?? e.failedCheck).toLowerCase()}”`
+      : null,
   ].filter(Boolean);
-  return `Expected: fails${parts.length ? ` (${parts.join(', ')})` : ''}.`;
+  return `Expected: rejected${parts.length ? ` (${parts.join(', ')})` : ''}.`;
 }
 
 export interface ScenarioPickerProps {

@@ -7,6 +7,11 @@ const LOOK = {
   fail: { icon: '✗', word: 'fail', className: styles.fail },
   failed: { icon: '✗', word: 'failed', className: styles.fail },
   skip: { icon: '–', word: 'skipped', className: styles.skip },
+  refused: {
+    icon: '↩',
+    word: 'refused, as expected',
+    className: undefined,
+  },
   pending: { icon: '○', word: 'pending', className: styles.skip },
   current: { icon: '▶', word: 'next', className: undefined },
 } as const;

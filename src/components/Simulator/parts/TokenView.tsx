@@ -2,15 +2,59 @@ import type { ReactNode } from 'react';
 import type { Exchange } from '@site/src/simulator/engine/types';
 import type { DecodedToken } from '../engine-port';
 import { jsonText } from '@site/src/simulator/format/http-text';
+import outcome from '../outcome.module.css';
+import {
+  TIME_CLAIMS,
+  exchangeName,
+  humanTime,
+  relativeTime,
+} from '../lib/words';
+import { MarkedText } from './ExchangeView';
 import CopyButton from './CopyButton';
 import styles from '../styles.module.css';
 
 const ROLE_NAMES: Readonly<Record<DecodedToken['role'], string>> = {
   'access-token': 'Access token',
-  'exchanged-token': 'Exchanged token (for the backend)',
-  'upstream-token': 'Upstream token',
-  pasted: 'Pasted token',
+  'exchanged-token': 'Backend token from token exchange',
+  'upstream-token': 'Upstream identity provider token',
+  pasted: 'Token',
 };
+
+/** "Access token issued in exchange 6", "Token sent in exchange 13". */
+export function tokenLabel(
+  token: DecodedToken,
+  carrier: Exchange | undefined,
+): string {
+  const base = ROLE_NAMES[token.role] ?? 'Token';
+  if (!carrier) return token.role === 'pasted' ? 'Your token' : base;
+  const issued = carrier.response.body?.includes(token.raw) ?? false;
+  return `${base} ${issued ? 'issued' : 'sent'} in ${exchangeName(carrier.id)}`;
+}
+
+/** The time claims of a token in human form, relative to `now`. */
+export function TimeClaims({
+  claims,
+  now,
+}: {
+  claims: Record<string, unknown> | null;
+  now?: number;
+}): ReactNode {
+  const times = TIME_CLAIMS.flatMap((k) => {
+    const v = claims?.[k];
+    return typeof v === 'number' ? [[k, v] as const] : [];
+  });
+  if (times.length === 0) return null;
+  return (
+    <ul className={outcome.timeList} aria-label="Times in the token">
+      {times.map(([k, v]) => (
+        <li key={k}>
+          <code>{k}</code> {humanTime(v)}
+          {now !== undefined ? ` (${relativeTime(v - now)})` : ''}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** The exchange whose request or response carries this token, if any. */
 function exchangeCarrying(
@@ -30,6 +74,10 @@ export interface TokenViewProps {
   token: DecodedToken;
   index: number;
   exchanges?: readonly Exchange[];
+  /** Claim or header names to highlight (what the failing check read). */
+  highlight?: readonly string[];
+  /** Simulated now, in Unix seconds, for "in 59 min". */
+  now?: number;
 }
 
 /** Raw token beside its decoded header and claims (text only, never HTML). */
@@ -37,9 +85,11 @@ export default function TokenView({
   token,
   index,
   exchanges = [],
+  highlight = [],
+  now,
 }: TokenViewProps): ReactNode {
   const carrier = exchangeCarrying(token, exchanges);
-  const label = ROLE_NAMES[token.role] ?? token.role;
+  const label = tokenLabel(token, carrier);
   const header = jsonText(token.header);
   const claims = jsonText(token.claims);
   const common = {
@@ -53,10 +103,7 @@ export default function TokenView({
       aria-label={`${label} ${index + 1}`}
       data-token={index}
     >
-      <h4 className={styles.panelTitle}>
-        {label}
-        {carrier ? ` (in ${carrier.id})` : ''}
-      </h4>
+      <h4 className={styles.panelTitle}>{label}</h4>
       <div className={styles.tokenGrid}>
         <div>
           <div className={styles.partHeader}>
@@ -88,7 +135,7 @@ export default function TokenView({
             aria-label={`Decoded header of the ${label.toLowerCase()}`}
             {...common}
           >
-            {header}
+            <MarkedText text={header} part="response-body" keys={highlight} />
           </pre>
           <div className={styles.partHeader}>
             <span>Decoded claims</span>
@@ -100,8 +147,9 @@ export default function TokenView({
             aria-label={`Decoded claims of the ${label.toLowerCase()}`}
             {...common}
           >
-            {claims}
+            <MarkedText text={claims} part="response-body" keys={highlight} />
           </pre>
+          <TimeClaims claims={token.claims} now={now} />
         </div>
       </div>
     </section>

@@ -81,7 +81,10 @@ export async function authorize(
     ? await resolveClient(core, ctx, clientId)
     : { client: null, reason: 'client_id missing' };
   if (!client) {
-    addCheck(ctx, 'client-id', 'fail', reason);
+    addCheck(ctx, 'client-id', 'fail', reason, {
+      expected: 'a client ID this server knows',
+      actual: clientId || '(none)',
+    });
     return oauthError(400, 'invalid_client', reason);
   }
   addCheck(ctx, 'client-id', 'pass', reason);
@@ -178,6 +181,7 @@ export async function authorize(
       'resource-indicator',
       'fail',
       `${resource} is not a resource this server issues tokens for`,
+      { expected: o.allowedResources.join(', '), actual: resource },
     );
     return authorizeError(
       core,

@@ -35,6 +35,7 @@ export const authorizationCodeGrant: Grant = async (
       'code-single-use',
       'fail',
       'this code was already redeemed; tokens issued from it are revoked',
+      { expected: 'a code not redeemed before', actual: 'already redeemed' },
     );
     for (const t of grantRec.issued) {
       const jti = decodeSegment(t.split('.')[1])?.jti;
@@ -83,6 +84,7 @@ export const authorizationCodeGrant: Grant = async (
       'pkce-verifier',
       'fail',
       'BASE64URL(SHA256(code_verifier)) does not equal the stored code_challenge',
+      { expected: grantRec.challenge, actual: computed },
     );
     return oauthError(400, 'invalid_grant', 'PKCE verification failed');
   }

@@ -124,6 +124,10 @@ export function authorization({ host, o, s, send }: ClientCore) {
         'callback-state',
         'fail',
         `callback state ${cb.searchParams.get('state') ?? '(none)'} is not the state the client sent`,
+        {
+          expected: expectedState,
+          actual: cb.searchParams.get('state') ?? '(none)',
+        },
       );
       throw new SimError('state_mismatch', (e as Error).message, {
         status,

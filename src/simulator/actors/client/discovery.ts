@@ -148,16 +148,25 @@ export function discovery({ host, o, s, send }: ClientCore) {
         );
         if (res.status !== 200) continue;
         let as: AsMetadata;
+        const served = res.clone();
         try {
           // RFC 8414 §3.3: the issuer in the document must be the one the
           // URL was built from, or the document must not be used.
           as = await processDiscoveryResponse(new URL(issuer), res);
         } catch (e) {
+          const body = (await served.json().catch(() => null)) as {
+            issuer?: unknown;
+          } | null;
           addCheck(
             host.ctx,
             'as-issuer',
             'fail',
             `metadata issuer does not equal ${issuer}`,
+            {
+              expected: issuer,
+              actual:
+                typeof body?.issuer === 'string' ? body.issuer : '(no issuer)',
+            },
           );
           throw new SimError('as_issuer_mismatch', (e as Error).message, {
             check: 'as-issuer',
@@ -170,6 +179,12 @@ export function discovery({ host, o, s, send }: ClientCore) {
             'pkce-s256-advertised',
             'fail',
             'code_challenge_methods_supported is missing or lacks S256, so the client refuses to proceed',
+            {
+              expected: 'code_challenge_methods_supported contains S256',
+              actual: JSON.stringify(
+                as.code_challenge_methods_supported ?? null,
+              ),
+            },
           );
           throw new SimError(
             'pkce_not_supported',

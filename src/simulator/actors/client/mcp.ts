@@ -142,7 +142,8 @@ async function mcpFailure(
     if (challenge) s.challenge = challenge;
     throw new SimError(
       'mcp_unauthorized',
-      challenge?.params.error_description ?? `HTTP 401 from the MCP server`,
+      challenge?.params.error_description ??
+        'the MCP endpoint answered 401 Unauthorized',
       {
         status: 401,
         ...(oauthErr ? { oauthError: oauthErr } : {}),
@@ -153,7 +154,7 @@ async function mcpFailure(
   if (res.status === 403) {
     throw new SimError(
       'mcp_forbidden',
-      'the MCP server refused the request (403)',
+      'the MCP endpoint answered 403 Forbidden',
       {
         status: 403,
         ...(oauthErr ? { oauthError: oauthErr } : {}),
@@ -161,9 +162,13 @@ async function mcpFailure(
       },
     );
   }
-  throw new SimError('mcp_error', `HTTP ${res.status} from the MCP server`, {
-    status: res.status,
-  });
+  throw new SimError(
+    'mcp_error',
+    `the MCP endpoint answered HTTP ${res.status}`,
+    {
+      status: res.status,
+    },
+  );
 }
 
 export interface RpcOutcome {

@@ -11,7 +11,10 @@ export const authenticate: Middleware = async ({ o, validator }, x, next) => {
   const { ctx } = x;
   const header = x.request.headers.get('authorization');
   if (header === null) {
-    addCheck(ctx, 'auth-header', 'fail', 'no Authorization header');
+    addCheck(ctx, 'auth-header', 'fail', 'no Authorization header', {
+      expected: 'Authorization: Bearer <token>',
+      actual: 'no Authorization header',
+    });
     addDeviation(ctx, 'invalid-request-without-credentials');
     return unauthorized(
       o,

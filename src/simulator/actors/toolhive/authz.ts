@@ -109,6 +109,13 @@ export const authorizeCall: Middleware = async ({ o, host }, x, next) => {
       'cedar',
       'fail',
       `deny for ${req}${decision.errors.length ? `: ${decision.errors.join('; ')}` : ' (no permit matched, default deny)'}`,
+      {
+        matched: [...decision.reasons],
+        expected: 'a permit policy whose conditions hold',
+        actual: decision.errors.length
+          ? `policy errors: ${decision.errors.join('; ')}`
+          : 'no permit matched, so Cedar denies by default',
+      },
     );
     addDeviation(ctx, 'authz-403-without-challenge');
     addDeviation(ctx, 'jsonrpc-error-code-403');
@@ -119,6 +126,7 @@ export const authorizeCall: Middleware = async ({ o, host }, x, next) => {
     'cedar',
     'pass',
     `permit for ${req} by ${decision.reasons.join(', ')}`,
+    { matched: [...decision.reasons] },
   );
   return next();
 };

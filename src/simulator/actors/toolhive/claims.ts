@@ -42,6 +42,8 @@ export function claimsAndIdentity(
         `iss ${String(claims.iss)} is not ${config.issuer}`,
         'invalid issuer',
         ['aud', ...(expPending ? (['exp'] as CheckId[]) : []), 'sub'],
+        'invalid_token',
+        { expected: config.issuer, actual: String(claims.iss) },
       );
     }
     v.push({
@@ -66,6 +68,11 @@ export function claimsAndIdentity(
         `aud ${JSON.stringify(aud ?? null)} does not contain ${config.audience}`,
         'invalid audience',
         [...(expPending ? (['exp'] as CheckId[]) : []), 'sub'],
+        'invalid_token',
+        {
+          expected: config.audience,
+          actual: list.length ? list.join(', ') : '(no aud claim)',
+        },
       );
     }
     v.push({
@@ -103,6 +110,7 @@ export function claimsAndIdentity(
       'Invalid authentication claims',
       [],
       'invalid_claims',
+      { expected: 'a non-empty sub claim', actual: 'no sub claim' },
     );
   }
   v.push({ id: 'sub', status: 'pass', detail: `identity ${claims.sub}` });

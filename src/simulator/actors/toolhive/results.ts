@@ -28,6 +28,11 @@ export interface ValidationResult {
   introspected: boolean;
 }
 
+/** Unix seconds as ISO 8601 UTC without milliseconds. */
+export function isoSeconds(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+}
+
 /**
  * Returns `fail`: it records a failed check, marks the checks after it as not
  * reached, and builds the failed result.
@@ -39,8 +44,9 @@ export function failureRecorder(v: CheckVerdict[], introspected: boolean) {
     message: string,
     rest: CheckId[],
     kind: 'invalid_token' | 'invalid_claims' = 'invalid_token',
+    compare?: { expected: string; actual: string },
   ): ValidationResult => {
-    v.push({ id, status: 'fail', detail });
+    v.push({ id, status: 'fail', detail, ...compare });
     for (const r of rest)
       v.push({ id: r, status: 'skip', detail: 'not reached' });
     return {

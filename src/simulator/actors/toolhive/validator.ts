@@ -20,6 +20,7 @@ import { decodeSegment, importPublic } from '../jwt';
 import { JwksCache, type Fetcher, type JwksCacheState } from './jwks-cache';
 import {
   failureRecorder,
+  isoSeconds,
   type ValidationResult,
   type ValidatorConfig,
 } from './results';
@@ -173,6 +174,8 @@ export class ToolHiveValidator {
         `${String(alg)} is not a known signing method`,
         `failed to parse token: token is unverifiable: ${why}`,
         JWT_CHECKS.slice(1),
+        'invalid_token',
+        { expected: ALLOWED_ALGS.join(', '), actual: String(alg) },
       );
     }
     if (!ALLOWED_ALGS.includes(alg)) {
@@ -181,6 +184,8 @@ export class ToolHiveValidator {
         `${alg} is not RS* or ES*`,
         `failed to parse token: token is unverifiable: error while executing keyfunc: unexpected signing method: ${alg}`,
         JWT_CHECKS.slice(1),
+        'invalid_token',
+        { expected: ALLOWED_ALGS.join(', '), actual: alg },
       );
     }
     pass('alg', `${alg} is allowed`);
@@ -193,6 +198,8 @@ export class ToolHiveValidator {
         'no kid in the header',
         'failed to parse token: token is unverifiable: error while executing keyfunc: token header missing kid',
         JWT_CHECKS.slice(2),
+        'invalid_token',
+        { expected: 'a kid naming a published key', actual: 'no kid' },
       );
     }
     pass('kid', `kid ${kid}`);
@@ -205,6 +212,11 @@ export class ToolHiveValidator {
         `kid ${kid} not found (${source}); no refetch until the next scheduled refresh`,
         `failed to parse token: token is unverifiable: error while executing keyfunc: key ID ${kid} not found in JWKS`,
         JWT_CHECKS.slice(3),
+        'invalid_token',
+        {
+          expected: `a key with kid ${kid} (${source})`,
+          actual: 'no such key',
+        },
       );
     }
     pass('jwks-key', `found in ${source}`);
@@ -241,6 +253,11 @@ export class ToolHiveValidator {
           'signature does not verify with the published key',
           `failed to parse token: token signature is invalid: ${goText}`,
           JWT_CHECKS.slice(4),
+          'invalid_token',
+          {
+            expected: `a signature made with key ${kid}`,
+            actual: 'the signature does not verify',
+          },
         );
       }
       pass('signature', 'verified with the published key');
@@ -250,6 +267,11 @@ export class ToolHiveValidator {
           `exp ${String(claims.exp)} is not after now ${this.#clock.epochSeconds()} (no leeway)`,
           'failed to parse token: token has invalid claims: token is expired',
           JWT_CHECKS.slice(5),
+          'invalid_token',
+          {
+            expected: `exp after now, ${isoSeconds(this.#clock.epochSeconds())}`,
+            actual: `exp ${typeof claims.exp === 'number' ? isoSeconds(claims.exp) : String(claims.exp)}`,
+          },
         );
       }
       if (

@@ -1,0 +1,61 @@
+import type { ReactNode } from 'react';
+import clsx from 'clsx';
+import styles from '../styles.module.css';
+import outcome from '../outcome.module.css';
+
+export interface BottomBarProps {
+  busy: boolean;
+  canNext: boolean;
+  canBack: boolean;
+  /** Index of the step shown. */
+  index: number;
+  total: number;
+  cursor: number;
+  onNext: () => void;
+  onBack: () => void;
+}
+
+/**
+ * Back and Next within thumb reach on narrow screens: it sticks to the bottom
+ * of the viewport while the simulator is on screen, so it never moves under
+ * the finger. Hidden where the step list stays on screen beside the detail.
+ */
+export default function BottomBar(props: BottomBarProps): ReactNode {
+  const { busy } = props;
+  const back = !busy && props.canBack;
+  const next = !busy && props.canNext;
+  return (
+    <div
+      className={outcome.bottomBar}
+      role="group"
+      aria-label="Quick navigation"
+      data-sim-bottom-bar=""
+    >
+      <button
+        type="button"
+        className={styles.button}
+        aria-disabled={!back}
+        onClick={() => {
+          if (back) props.onBack();
+        }}
+      >
+        Back
+      </button>
+      <span className={outcome.bottomBarStatus} aria-live="off">
+        {props.cursor === 0
+          ? `${props.total} steps`
+          : `Step ${props.index + 1} of ${props.total}`}
+      </span>
+      <button
+        type="button"
+        className={clsx(styles.button, styles.buttonPrimary)}
+        aria-disabled={!next}
+        onClick={() => {
+          if (next) props.onNext();
+        }}
+      >
+        Next
+      </button>
+    </div>
+  );
+}
