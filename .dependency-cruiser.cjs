@@ -101,7 +101,10 @@ module.exports = {
         'Every import resolves, except the aliases Docusaurus provides at build time and generated diagrams.',
       to: {
         couldNotResolve: true,
-        pathNot: ['^@(theme|theme-original|docusaurus)/', '^@site/src/diagrams/generated/'],
+        pathNot: [
+          '^@(theme|theme-original|docusaurus)/',
+          '^@site/src/diagrams/generated/',
+        ],
       },
     },
   ],

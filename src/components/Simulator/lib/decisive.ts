@@ -3,10 +3,7 @@
  * can highlight them and quote them next to the outcome. Pure functions of
  * the step record: no engine state, no DOM.
  */
-import type {
-  CheckVerdict,
-  Exchange,
-} from '../../../simulator/engine/types';
+import type { CheckVerdict, Exchange } from '../../../simulator/engine/types';
 import type { StepRecord } from '../../../simulator/scenarios/records';
 import { headerValue } from '../../../simulator/format/http-text';
 

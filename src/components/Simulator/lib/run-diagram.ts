@@ -6,10 +6,7 @@
  * The engine records who answered each exchange, not who sent it; the sender
  * is inferred from the flow (see `senderOf`).
  */
-import type {
-  ActorId,
-  Exchange,
-} from '../../../simulator/engine/types';
+import type { ActorId, Exchange } from '../../../simulator/engine/types';
 import type { StepRecord } from '../../../simulator/scenarios/records';
 
 export const LANE_ORDER: readonly ActorId[] = [

@@ -3,9 +3,7 @@
  * exchange records: what the client registered, sent and received, and what
  * ToolHive fetched. Pure: a function of the records.
  */
-import type {
-  Exchange,
-} from '../../../simulator/engine/types';
+import type { Exchange } from '../../../simulator/engine/types';
 import type { StepRecord } from '../../../simulator/scenarios/records';
 import { headerValue } from '../../../simulator/format/http-text';
 

@@ -3,7 +3,6 @@
  * AS's upstream swap, RFC 8693 token exchange, strip-auth, or nothing (the
  * client's token passes through, ToolHive's default).
  */
-import { addDeviation } from '../../engine/host';
 import {
   ACCESS_TOKEN_TYPE,
   TOKEN_EXCHANGE_GRANT,
