@@ -33,7 +33,7 @@ function headAndBody(
 }
 
 /** The request and the response, as the simulator's exchange view shows them. */
-export function exchangeText(x: CliExchange): string {
+function exchangeText(x: CliExchange): string {
   return [
     headAndBody(requestHead(x.request), x.request.body, x.request.headers),
     headAndBody(responseHead(x.response), x.response.body, x.response.headers),

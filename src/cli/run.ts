@@ -31,7 +31,7 @@ const randomIds: ClientHost['ids'] = {
 };
 
 /** One line: the SimError code and status, or a network error's cause. */
-export function describeError(e: unknown): string {
+function describeError(e: unknown): string {
   if (e instanceof SimError) {
     const extra = [
       e.code,

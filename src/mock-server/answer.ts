@@ -8,7 +8,7 @@ import { errorFor, oauthBody } from './responses';
 import type { LiveSession } from './world';
 
 /** A request that takes longer than this (real time) gets 504. */
-export const HANDLER_TIMEOUT_MS = 30_000;
+const HANDLER_TIMEOUT_MS = 30_000;
 /** Internal redirects the authorize endpoint follows for you (embedded AS -> IdP -> callback). */
 const MAX_INTERNAL_REDIRECTS = 5;
 

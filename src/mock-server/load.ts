@@ -99,7 +99,7 @@ export interface LoadResult {
   timedOut: boolean;
 }
 
-export function percentile(sorted: readonly number[], p: number): number {
+function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const rank = Math.ceil((p / 100) * sorted.length) - 1;
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank))] ?? Number.NaN;
@@ -218,7 +218,7 @@ export function getGc(): (() => void) | null {
 }
 
 /** Resident set size in MiB, measured after full GCs when one is available. */
-export function rssMb(): number {
+function rssMb(): number {
   const gc = getGc();
   if (gc) {
     gc();

@@ -33,7 +33,7 @@ import {
 import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SCENARIO } from './args';
 import { CONTROL_PREFIX, control, type LiveRef } from './control';
 import { listen } from './listen';
-import { HANDLER_TIMEOUT_MS, answerLive } from './answer';
+import { answerLive } from './answer';
 import {
   MockServerError,
   corsHeaders,
@@ -43,7 +43,7 @@ import {
   originHost,
 } from './responses';
 
-export { CONTROL_PREFIX, HANDLER_TIMEOUT_MS, MockServerError, originHost };
+export { MockServerError };
 
 export interface MockServerOptions {
   /** Default 4010; 0 picks a free port. */
@@ -56,7 +56,7 @@ export interface MockServerOptions {
   log?: ((line: string) => void) | null;
 }
 
-export interface MockServerStats {
+interface MockServerStats {
   requests: number;
   jwksFetches: number;
   logSize: number;

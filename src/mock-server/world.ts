@@ -37,9 +37,9 @@ import { publicJwk } from '../simulator/actors/jwt';
 import type { DemoKeyName } from '../simulator/actors/demo-keys';
 
 /** How many exchanges the log keeps (oldest dropped first). */
-export const LOG_LIMIT = 2000;
+const LOG_LIMIT = 2000;
 /** How many received-header records the backend actor keeps in live mode. */
-export const BACKEND_RECEIVED_LIMIT = 100;
+const BACKEND_RECEIVED_LIMIT = 100;
 
 /** A scenario the mock server offers: an engine scenario plus its live-mode notes. */
 export interface LiveScenario {
@@ -105,7 +105,7 @@ export function liveScenario(id: string): LiveScenario | undefined {
 }
 
 /** World URLs for a local origin: ToolHive and the AS on it, the rest stays internal. */
-export function localUrls(origin: string): WorldUrls {
+function localUrls(origin: string): WorldUrls {
   return {
     ...DEFAULT_URLS,
     mcp: `${origin}/mcp`,

@@ -9,7 +9,7 @@ export {
   SPEC_REVISIONS,
   isSpecRevision,
 } from './engine/types';
-export type { StepRecord, StepStatus, Transcript } from './scenarios/records';
+export type { StepRecord, Transcript } from './scenarios/records';
 export type {
   ExpectedOutcome,
   ScenarioGroup,
@@ -19,17 +19,13 @@ export { SCENARIOS, isScenarioId } from './scenarios/scenarios';
 export type { StepId } from './scenarios/steps';
 export { STEPS, isStepId } from './scenarios/steps';
 export { createSimulation, checkPolicy } from './runner/simulation';
-export type {
-  Simulation,
-  SimulationOptions,
-  ToolHiveConfigView,
-} from './runner/simulation';
+export type { Simulation, SimulationOptions } from './runner/simulation';
 export { createWorld } from './runner/create-world';
 export type { CreateWorldOptions } from './runner/create-world';
 export { listScenarios } from './runner/catalogue';
 export type { ScenarioDef, StepDef } from './runner/catalogue';
 export { DEFAULT_CEDAR_POLICY } from './engine/policy';
-export { REFERENCES, reference, TOOLHIVE_COMMIT } from './engine/references';
+export { REFERENCES } from './engine/references';
 export type { RefId, Reference } from './engine/references';
 export { DEVIATIONS } from './content/deviations';
 export type { Deviation } from './content/deviations';
@@ -62,4 +58,3 @@ export type { WorldConfig } from './world/config';
 export { createHandlers, createDynamicHandlers } from './http/handlers';
 export { createInPageTransport } from './http/fallback';
 export type { Transport } from './http/transport';
-export { START_INSTANT_MS } from './engine/clock';

@@ -22,10 +22,8 @@ export const DEMO_TOOLS: BackendOptions['tools'] = [
   },
 ];
 
-export type Backend = ReturnType<typeof createBackend>;
-
 /** One line describing the Authorization header the backend saw. */
-export function describeAuthorization(value: string | null): string {
+function describeAuthorization(value: string | null): string {
   if (value === null) return 'no Authorization header';
   if (!value.startsWith('Bearer ')) return 'a non-bearer Authorization header';
   const claims = decodeSegment(value.slice(7).split('.')[1]);

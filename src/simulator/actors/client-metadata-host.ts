@@ -7,7 +7,7 @@ export interface ClientMetadataOptions {
   clientName: string;
 }
 
-export function clientMetadataDocument(
+function clientMetadataDocument(
   o: ClientMetadataOptions,
 ): Record<string, unknown> {
   const u = new URL(o.clientIdUrl);

@@ -15,8 +15,6 @@ export interface IdpOptions {
   tokenTtl: number;
 }
 
-export type Idp = ReturnType<typeof createIdp>;
-
 export function createIdp(host: ActorHost, options: IdpOptions) {
   const origin = new URL(options.issuer).origin;
   const codes = new Map<

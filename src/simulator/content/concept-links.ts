@@ -39,7 +39,7 @@ const SPEC = link(
 );
 
 /** Step id to the section that explains it. */
-export const STEP_CONCEPT_LINKS: Readonly<Record<StepId, ConceptLink>> = {
+const STEP_CONCEPT_LINKS: Readonly<Record<StepId, ConceptLink>> = {
   probe_unauthenticated: TOKEN,
   fetch_resource_metadata: TOKEN,
   fetch_authorization_server_metadata: TOKEN,

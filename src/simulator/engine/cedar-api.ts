@@ -16,7 +16,7 @@ export type CedarLoader = () => Promise<CedarApi>;
 /**
  * Default loader. In Node it imports the `/nodejs` build; in a browser there is
  * no default, because the `/web` build needs an explicit init with a wasm URL
- * (see `http/cedar-web.ts`), so the UI must pass `loadCedar`.
+ * (the UI loads the `/web` build in `src/components/Simulator/engine-adapter.ts`), so the UI must pass `loadCedar`.
  */
 export const defaultCedarLoader: CedarLoader = async () => {
   const isNode =

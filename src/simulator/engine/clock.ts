@@ -4,7 +4,7 @@
  */
 
 /** Every simulation starts here: 2026-01-15T09:00:00Z. */
-export const START_INSTANT_MS = Date.UTC(2026, 0, 15, 9, 0, 0);
+const START_INSTANT_MS = Date.UTC(2026, 0, 15, 9, 0, 0);
 
 export class SimClock {
   #ms: number;

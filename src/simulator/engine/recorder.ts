@@ -10,7 +10,7 @@ import type {
   RecordedResponse,
 } from './types';
 
-export function headerList(headers: Headers): HeaderList {
+function headerList(headers: Headers): HeaderList {
   const out: Array<readonly [string, string]> = [];
   headers.forEach((value, name) =>
     out.push([name.toLowerCase(), value] as const),
@@ -28,7 +28,7 @@ export function headerList(headers: Headers): HeaderList {
 const BROWSER_ADDED =
   /^(accept-language|user-agent|referer|origin|dnt|sec-.*)$/;
 
-export function requestHeaderList(headers: Headers): HeaderList {
+function requestHeaderList(headers: Headers): HeaderList {
   return headerList(headers).filter(([name]) => !BROWSER_ADDED.test(name));
 }
 

@@ -10,7 +10,7 @@ export interface Reference {
   url: string;
 }
 
-export const TOOLHIVE_COMMIT = 'e25de16cf9720b13cf0b400c861a2f6840e2763c';
+const TOOLHIVE_COMMIT = 'e25de16cf9720b13cf0b400c861a2f6840e2763c';
 const SPEC =
   'https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization';
 const BEST =
@@ -294,7 +294,3 @@ export const REFERENCES: Readonly<Record<RefId, Reference>> =
   Object.fromEntries(
     Object.entries(RAW).map(([id, r]) => [id, { id, ...r }]),
   ) as Record<RefId, Reference>;
-
-export function reference(id: RefId): Reference {
-  return REFERENCES[id];
-}

@@ -154,7 +154,7 @@ export const BACKEND_MODES = [
 ] as const;
 export type BackendMode = (typeof BACKEND_MODES)[number];
 
-export type DiagramId = 'authn' | 'authz';
+type DiagramId = 'authn' | 'authz';
 
 export interface DiagramRef {
   diagram: DiagramId;

@@ -16,7 +16,7 @@ function mermaidText(text: string): string {
   return text.replace(/;/g, ',').replace(/#/g, '');
 }
 
-export function sequenceDiagram(
+function sequenceDiagram(
   participants: ReadonlyArray<{ id: string; label: string }>,
   messages: readonly DiagramMessage[],
   a11y: { title: string; description: string },

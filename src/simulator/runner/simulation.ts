@@ -39,14 +39,14 @@ export interface SimulationOptions {
   revision?: SpecRevision;
   /** Default: the in-page getResponse transport. */
   transport?: Transport;
-  /** Default: the Node build in Node; required in browsers (see http/cedar-web.ts). */
+  /** Default: the Node build in Node; required in browsers (the UI passes its own, src/components/Simulator/engine-adapter.ts). */
   loadCedar?: CedarLoader;
   /** Rewrites the simulated hosts (for a local mock server). */
   urls?: Partial<WorldUrls>;
 }
 
 /** The ToolHive configuration in force, as plain data for display. */
-export interface ToolHiveConfigView {
+interface ToolHiveConfigView {
   resourceUrl: string;
   issuer: string;
   audience: string;

@@ -15,10 +15,8 @@ import type { SimErrorCode } from '../engine/errors';
 import type { StepId } from './steps';
 import type { ScenarioId } from './scenarios';
 
-export type StepStatus = 'pending' | 'current' | 'done' | 'failed';
-
 /** A SimError's code, or `internal_error` for anything else thrown (an engine bug). */
-export type StepErrorCode = SimErrorCode | 'internal_error';
+type StepErrorCode = SimErrorCode | 'internal_error';
 
 /** What a step did when it ran. One step = one record. */
 export interface StepRecord {

@@ -40,7 +40,7 @@ export const DEFAULT_URLS: WorldUrls = {
   redirectUri: 'http://127.0.0.1:33418/callback',
 };
 
-export const PRE_REGISTERED_CLIENT_ID = 'demo-desktop-client';
+const PRE_REGISTERED_CLIENT_ID = 'demo-desktop-client';
 
 export const DEMO_USER: DemoUser = {
   sub: 'alice',

@@ -36,7 +36,7 @@ import { authServerOptions, toolhiveOptions, type WorldConfig } from './config';
 
 export type { Route };
 
-export type HandlerFactory = (world: World) => RequestHandler[];
+type HandlerFactory = (world: World) => RequestHandler[];
 
 export interface WorldInit {
   config: WorldConfig;

@@ -10,7 +10,7 @@ import { authorizationCodeGrant } from './grant-authorization-code';
 import { refreshTokenGrant } from './grant-refresh-token';
 import { tokenExchangeGrant } from './grant-token-exchange';
 
-export const GRANTS: Readonly<Record<string, Grant>> = {
+const GRANTS: Readonly<Record<string, Grant>> = {
   authorization_code: authorizationCodeGrant,
   refresh_token: refreshTokenGrant,
   [TOKEN_EXCHANGE_GRANT]: tokenExchangeGrant,

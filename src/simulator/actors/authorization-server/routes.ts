@@ -28,7 +28,7 @@ interface AsRoute {
   ): Response | Promise<Response>;
 }
 
-export const AS_ROUTES: readonly AsRoute[] = [
+const AS_ROUTES: readonly AsRoute[] = [
   {
     method: 'GET',
     paths: (_o, issuerPath) => [

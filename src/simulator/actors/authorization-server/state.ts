@@ -11,7 +11,7 @@ import type {
   UpstreamTokens,
 } from './options';
 
-export interface CodeGrant {
+interface CodeGrant {
   clientId: string;
   redirectUri: string;
   challenge: string;
@@ -25,19 +25,19 @@ export interface CodeGrant {
   issued: string[];
 }
 
-export interface OpaqueRecord {
+interface OpaqueRecord {
   active: boolean;
   claims: Record<string, unknown>;
 }
 
-export interface PendingUpstream {
+interface PendingUpstream {
   clientParams: URLSearchParams;
   verifier: string;
   scope: string;
   resource: string | null;
 }
 
-export interface RefreshRecord {
+interface RefreshRecord {
   clientId: string;
   sub: string;
   scope: string;

@@ -30,7 +30,7 @@ export type TokenEndpointAuthMethod =
  * Client credentials the client already holds, with the issuer of the
  * authorization server that issued them (2026-07-28 keys them by issuer).
  */
-export interface HeldCredentials {
+interface HeldCredentials {
   issuer: string;
   clientId: string;
   clientSecret?: string | null;

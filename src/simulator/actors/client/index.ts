@@ -24,14 +24,8 @@ import { tokenRequests } from './token';
 import { mcpCalls } from './mcp';
 import { stepUp } from './step-up';
 
-export {
-  MCP_PROTOCOL_VERSION,
-  type ClientHost,
-  type ClientOptions,
-  type ClientState,
-  type TokenEndpointAuthMethod,
-} from './context';
-export { parseWwwAuthenticate, type Challenge } from './challenge';
+export type { ClientHost, ClientOptions } from './context';
+export { parseWwwAuthenticate } from './challenge';
 export type { RpcOutcome } from './mcp';
 
 export type McpClient = ReturnType<typeof createClient>;

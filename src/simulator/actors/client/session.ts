@@ -10,7 +10,7 @@ import { SimError } from '../../engine/errors';
 import type { McpClient, RpcOutcome } from './index';
 import { discoverVerdict, initializeParams, stateless } from './mcp';
 
-export interface ToolCall {
+interface ToolCall {
   name: string;
   arguments: Record<string, unknown>;
 }

@@ -7,7 +7,7 @@ import type { CedarApi } from '../../engine/cedar-api';
 import type * as Cedar from '@cedar-policy/cedar-wasm/nodejs';
 
 /** Methods that are always allowed (pkg/authz/middleware.go). */
-export const ALWAYS_ALLOWED = new Set([
+const ALWAYS_ALLOWED = new Set([
   'initialize',
   'ping',
   'logging/setLevel',
@@ -28,7 +28,7 @@ export const ALWAYS_ALLOWED = new Set([
 ]);
 
 /** List methods pass through; the first three have their responses filtered. */
-export const LIST_METHODS = new Set([
+const LIST_METHODS = new Set([
   'tools/list',
   'prompts/list',
   'resources/list',
@@ -181,7 +181,7 @@ function preparedPolicySet(cedar: CedarApi, policy: string): string | null {
   return result;
 }
 
-export function buildCedarCall(
+function buildCedarCall(
   input: CedarRequestInput,
   policy: string,
 ): { call: Cedar.AuthorizationCall; summary: CedarDecision['request'] } | null {

@@ -13,10 +13,8 @@ import { challenge, prm } from './responses';
 import { handleMcp, type ToolHiveScope } from './pipeline';
 import { ToolHiveValidator } from './validator';
 
-export { PRM_PATH, resourceMetadataUrl } from './options';
+export { resourceMetadataUrl } from './options';
 export type { ToolHiveOptions } from './options';
-
-export type ToolHive = ReturnType<typeof createToolHive>;
 
 export function createToolHive(host: ActorHost, options: ToolHiveOptions) {
   const o = options;

@@ -9,8 +9,8 @@ import type { JWK } from 'jose';
 import type { SimClock } from '../../engine/clock';
 import { readJson } from '../http-util';
 
-export const JWKS_MIN_REFRESH_SECONDS = 15 * 60;
-export const JWKS_MAX_REFRESH_SECONDS = 30 * 24 * 60 * 60;
+const JWKS_MIN_REFRESH_SECONDS = 15 * 60;
+const JWKS_MAX_REFRESH_SECONDS = 30 * 24 * 60 * 60;
 
 export type Fetcher = (request: Request) => Promise<Response>;
 

@@ -12,9 +12,9 @@ import { authorizeCall, filterLists, parseMcp, specStepUp } from './authz';
 import { proxy } from './proxy';
 import type { McpExchange, Middleware, ToolHiveScope } from './middleware';
 
-export type { McpExchange, Middleware, ToolHiveScope };
+export type { ToolHiveScope };
 
-export interface MiddlewareRow {
+interface MiddlewareRow {
   name: string;
   /** Where ToolHive does this (pinned commit), or why the simulator adds it. */
   source: string;
@@ -28,7 +28,7 @@ export interface MiddlewareRow {
  * header-forward, recovery; the rows below are the ones the simulator
  * models, in that order. Sources are at the pinned ToolHive commit.
  */
-export const MIDDLEWARE: readonly MiddlewareRow[] = [
+const MIDDLEWARE: readonly MiddlewareRow[] = [
   { name: 'auth', source: 'pkg/auth/token.go', run: authenticate },
   {
     name: 'backend-auth',

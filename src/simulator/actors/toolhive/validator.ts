@@ -308,7 +308,7 @@ export class ToolHiveValidator {
 }
 
 /** Returns why golang-jwt would call the token malformed, or null if it parses. */
-export function parseMalformed(raw: string): string | null {
+function parseMalformed(raw: string): string | null {
   const [h = '', p = '', sig = '', ...extra] = raw.split('.');
   if (raw.split('.').length !== 3 || extra.length)
     return 'token contains an invalid number of segments';
