@@ -327,7 +327,12 @@ export default function SimulatorView({
             busy={busy || !snapshot}
             idPrefix={idPrefix}
             onChange={(r) =>
-              reload({ revision: r === DEFAULT_REVISION ? undefined : r })
+              // A finished run is run to its end again under the new revision,
+              // so the outcomes compare; otherwise the same steps run.
+              reload(
+                { revision: r === DEFAULT_REVISION ? undefined : r },
+                snapshot?.finished ? snapshot.steps.length : undefined,
+              )
             }
           />
           <Controls
