@@ -32,7 +32,7 @@ export interface FailureContent {
 }
 
 /** Every scenario whose expected outcome is a failure, keyed by scenario id. */
-export const FAILURE_CONTENT = {
+const FAILURE_CONTENT = {
   'wrong-audience': {
     decider: 'toolhive-validator',
     backendCalled: false,
