@@ -11,9 +11,19 @@
  *
  *   </VerifiedExample>
  *
+ * An example whose text depends on the MCP spec revision names it with
+ * `revision="2026-07-28"`; without the attribute it is 2025-11-25.
+ *
  * Framework-free, so the Node checks, the sync script and the Playwright
  * test all read bindings the same way.
  */
+
+import {
+  DEFAULT_REVISION,
+  SPEC_REVISIONS,
+  isSpecRevision,
+  type SpecRevision,
+} from '../simulator/engine/types';
 
 const EXAMPLE_PARTS = [
   'request',
@@ -35,6 +45,8 @@ export interface ExampleBinding {
   title: string;
   scenario: string;
   step: string;
+  /** The spec revision the simulator runs under for this example. */
+  revision: SpecRevision;
   /**
    * Optional: only exchanges whose `METHOD URL` starts with this text count,
    * so a binding survives other requests being added to the step.
@@ -81,6 +93,7 @@ export function parseBindings(source: string): ExampleBinding[] {
     const part = attribute(attrs, 'part');
     const index = Number(attribute(attrs, 'index') ?? '0');
     const request = attribute(attrs, 'request');
+    const revision = attribute(attrs, 'revision') ?? DEFAULT_REVISION;
     if (!scenario || !step || !part) {
       throw new BindingError(
         '<VerifiedExample> needs scenario, step and part attributes',
@@ -90,6 +103,12 @@ export function parseBindings(source: string): ExampleBinding[] {
     if (!(EXAMPLE_PARTS as readonly string[]).includes(part)) {
       throw new BindingError(
         `unknown part "${part}" (use one of ${EXAMPLE_PARTS.join(', ')})`,
+        line,
+      );
+    }
+    if (!isSpecRevision(revision)) {
+      throw new BindingError(
+        `unknown revision "${revision}" (use one of ${SPEC_REVISIONS.join(', ')})`,
         line,
       );
     }
@@ -121,6 +140,7 @@ export function parseBindings(source: string): ExampleBinding[] {
       title,
       scenario,
       step,
+      revision,
       index,
       ...(request ? { request } : {}),
       part: part as ExamplePart,

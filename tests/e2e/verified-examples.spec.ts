@@ -7,6 +7,7 @@ import {
 } from '../../src/verified-examples/bindings';
 import { compareExample } from '../../src/verified-examples/compare';
 import { docPages } from './support/doc-pages';
+import { DEFAULT_REVISION } from '../../src/simulator/engine/types';
 
 /**
  * Every verified example on the doc pages equals what the live simulator
@@ -43,7 +44,7 @@ function selector(b: ExampleBinding): string {
   const request = b.request
     ? `[data-request="${b.request}"]`
     : ':not([data-request])';
-  return `[data-verified-example][data-scenario="${b.scenario}"][data-step="${b.step}"]${request}[data-index="${b.index}"][data-part="${b.part}"] pre`;
+  return `[data-verified-example][data-scenario="${b.scenario}"][data-revision="${b.revision}"][data-step="${b.step}"]${request}[data-index="${b.index}"][data-part="${b.part}"] pre`;
 }
 
 /** The text of one part of the current step, as the simulator shows it. */
@@ -107,7 +108,15 @@ async function simulatorPart(page: Page, b: ExampleBinding): Promise<string> {
 
 for (const { file, url } of PAGES) {
   const bindings = parseBindings(readFileSync(file, 'utf8'));
-  const scenarios = [...new Set(bindings.map((b) => b.scenario))];
+  // One run per scenario and revision; the default revision stays out of URLs.
+  const runs = [
+    ...new Map(
+      bindings.map((b) => [
+        `${b.scenario}@${b.revision}`,
+        { scenario: b.scenario, revision: b.revision },
+      ]),
+    ).values(),
+  ];
 
   test.describe(`verified examples on ${url}`, () => {
     test('the examples are static text in the HTML', async ({ browser }) => {
@@ -124,12 +133,15 @@ for (const { file, url } of PAGES) {
       await context.close();
     });
 
-    for (const scenario of scenarios) {
-      test(`examples from the ${scenario} scenario match the live simulator`, async ({
+    for (const { scenario, revision } of runs) {
+      const rev = revision === DEFAULT_REVISION ? '' : `&rev=${revision}`;
+      test(`examples from the ${scenario} scenario under ${revision} match the live simulator`, async ({
         page,
         browser,
       }) => {
-        const mine = bindings.filter((b) => b.scenario === scenario);
+        const mine = bindings.filter(
+          (b) => b.scenario === scenario && b.revision === revision,
+        );
         // The examples as a reader without JavaScript sees them.
         const staticContext = await browser.newContext({
           javaScriptEnabled: false,
@@ -142,7 +154,7 @@ for (const { file, url } of PAGES) {
         await staticContext.close();
 
         // The step order, from the simulator itself.
-        await page.goto(`simulator?scenario=${scenario}`);
+        await page.goto(`simulator?scenario=${scenario}${rev}`);
         await waitForHydration(page);
         await expect(
           page.getByTestId('sim-steps').locator('[data-step-id]').first(),
@@ -165,9 +177,13 @@ for (const { file, url } of PAGES) {
         }
         // Deep-link to the last bound step, then view each bound step in turn.
         await page.goto(
-          `simulator?scenario=${scenario}&step=${Math.max(...positions) + 1}`,
+          `simulator?scenario=${scenario}&step=${Math.max(...positions) + 1}${rev}`,
         );
         await waitForHydration(page);
+        await expect(page.locator('[data-simulator]')).toHaveAttribute(
+          'data-revision',
+          revision,
+        );
         const steps = page.getByTestId('sim-steps');
         for (const [i, b] of mine.entries()) {
           if ((positions[i] ?? -1) < 0) continue;

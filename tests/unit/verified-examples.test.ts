@@ -167,6 +167,37 @@ describe('the comparator', () => {
   });
 });
 
+describe('examples that differ between spec revisions', () => {
+  it('name their revision explicitly', async () => {
+    const unnamed: string[] = [];
+    let differing = 0;
+    for (const page of PAGES.filter((p) => p.bindings.length > 0)) {
+      const lines = readFileSync(page.file, 'utf8').split('\n');
+      const own = await simulatorTexts(page.bindings);
+      const flipped = page.bindings.map((b) => ({
+        ...b,
+        revision:
+          b.revision === '2026-07-28'
+            ? ('2025-11-25' as const)
+            : ('2026-07-28' as const),
+      }));
+      const other = await simulatorTexts(flipped);
+      page.bindings.forEach((b, i) => {
+        const twin = flipped[i];
+        if (!twin || own.get(b) === other.get(twin)) return;
+        differing += 1;
+        const tag = lines[b.line - 1] ?? '';
+        if (!/\brevision="/.test(tag)) {
+          unnamed.push(`${page.file}:${b.line} "${b.title}"`);
+        }
+      });
+    }
+    // The pages do show revision-sensitive examples, so this check bites.
+    expect(differing).toBeGreaterThan(0);
+    expect(unnamed).toEqual([]);
+  }, 120_000);
+});
+
 describe('binding parser', () => {
   it('reads attributes, the code block and its offsets', () => {
     const source = [
@@ -200,6 +231,23 @@ describe('binding parser', () => {
     );
     expect(binding?.request).toBe('GET https://a.example/jwks');
     expect(binding?.index).toBe(0);
+  });
+
+  it('binds to 2025-11-25 unless a revision is named, and refuses an unknown one', () => {
+    const block = '\n\n```http\nx\n```\n\n</VerifiedExample>';
+    const [plain] = parseBindings(
+      `<VerifiedExample scenario="s" step="t" part="response">${block}`,
+    );
+    expect(plain?.revision).toBe('2025-11-25');
+    const [newer] = parseBindings(
+      `<VerifiedExample scenario="s" step="t" part="response" revision="2026-07-28">${block}`,
+    );
+    expect(newer?.revision).toBe('2026-07-28');
+    expect(() =>
+      parseBindings(
+        `<VerifiedExample scenario="s" step="t" part="response" revision="2027-01-01">${block}`,
+      ),
+    ).toThrow(/unknown revision "2027-01-01"/);
   });
 
   it('rejects a binding without a code block or with an unknown part', () => {

@@ -17,6 +17,7 @@ import { useShortcuts } from './useShortcuts';
 import { usePlace } from './usePlace';
 import type { RunSummary } from './lib/export';
 import ScenarioPicker from './parts/ScenarioPicker';
+import RevisionSwitch, { otherRevision } from './parts/RevisionSwitch';
 import Controls from './parts/Controls';
 import StepList from './parts/StepList';
 import StepDetail from './parts/StepDetail';
@@ -30,6 +31,7 @@ import RunLog from './parts/RunLog';
 import BottomBar from './parts/BottomBar';
 import Intro from './parts/Intro';
 import { conceptLinkFor } from '@site/src/simulator/content/concept-links';
+import { DEFAULT_REVISION } from '@site/src/simulator/engine/types';
 import styles from './styles.module.css';
 
 export interface SimulatorViewProps {
@@ -77,6 +79,7 @@ export default function SimulatorView({
       config: {
         scenarioId,
         ...(initial.mode ? { backendMode: initial.mode } : {}),
+        ...(initial.rev ? { revision: initial.rev } : {}),
         policy: engine.defaultPolicy,
       },
       steps: initial.step ?? 0,
@@ -105,6 +108,7 @@ export default function SimulatorView({
           scenarioId: next.scenario,
           policy: engine.defaultPolicy,
           ...(next.mode ? { backendMode: next.mode } : {}),
+          ...(next.rev ? { revision: next.rev } : {}),
         },
         steps: next.step ?? 0,
         clockMoves: next.clock ?? [],
@@ -126,6 +130,7 @@ export default function SimulatorView({
       step: snapshot.cursor,
       ...(mode && mode !== own?.backendMode ? { mode } : {}),
       clock: [...snapshot.clockMoves],
+      ...(snapshot.config.revision ? { rev: snapshot.config.revision } : {}),
     });
   }, [snapshot, scenarios, write]);
 
@@ -181,6 +186,16 @@ export default function SimulatorView({
 
   const live = snapshot && lastAction ? announcement(snapshot, lastAction) : '';
   const scenario = scenarios.find((s) => s.id === snapshot?.config.scenarioId);
+  const revision = snapshot?.config.revision ?? DEFAULT_REVISION;
+  const differing = useMemo(
+    () =>
+      new Set(
+        (snapshot?.steps ?? [])
+          .filter((st) => engine.revisionNote(st.id, revision) !== null)
+          .map((st) => st.id),
+      ),
+    [engine, snapshot?.steps, revision],
+  );
 
   const summary = useCallback((): RunSummary => {
     if (!snapshot || !scenario) throw new Error('nothing to export');
@@ -204,6 +219,10 @@ export default function SimulatorView({
   const shownIndexFinal = snapshot && snapshot.cursor === 0 ? 0 : shownIndex;
   const step = snapshot?.steps[shownIndexFinal];
   const record = snapshot?.records[shownIndexFinal] ?? null;
+  const revisionNoteFor = (stepId: string) => {
+    const note = engine.revisionNote(stepId, revision);
+    return note ? { ...note, other: otherRevision(revision) } : null;
+  };
   const Title = variant === 'page' ? 'h2' : 'h2';
   const policyChanged =
     !!snapshot && snapshot.config.policy !== engine.defaultPolicy;
@@ -239,6 +258,7 @@ export default function SimulatorView({
       data-simulator=""
       data-transport={engine.transport.kind}
       data-scenario={snapshot?.config.scenarioId}
+      data-revision={revision}
       data-cursor={snapshot?.cursor}
       data-finished={snapshot?.finished ? 'true' : 'false'}
       data-outcome={snapshot?.transcript.outcome}
@@ -295,10 +315,24 @@ export default function SimulatorView({
           <ScenarioPicker
             scenarios={scenarios}
             value={snapshot?.config.scenarioId ?? ''}
+            revision={revision}
             disabled={false}
             idPrefix={idPrefix}
             onChange={(id) =>
               reload({ scenarioId: id, backendMode: undefined }, 0)
+            }
+          />
+          <RevisionSwitch
+            value={revision}
+            busy={busy || !snapshot}
+            idPrefix={idPrefix}
+            onChange={(r) =>
+              // A finished run is run to its end again under the new revision,
+              // so the outcomes compare; otherwise the same steps run.
+              reload(
+                { revision: r === DEFAULT_REVISION ? undefined : r },
+                snapshot?.finished ? snapshot.steps.length : undefined,
+              )
             }
           />
           <Controls
@@ -319,6 +353,8 @@ export default function SimulatorView({
               finished={snapshot.finished}
               viewed={snapshot.cursor > 0 ? shownIndexFinal : null}
               onView={setViewed}
+              differing={differing}
+              otherRevision={otherRevision(revision)}
             />
           )}
           {snapshot && (
@@ -353,6 +389,8 @@ export default function SimulatorView({
               mode={snapshot.backendMode}
               concept={conceptLinkFor(step.id)}
               revealKey={revealKey}
+              revision={revision}
+              revisionNote={revisionNoteFor(step.id)}
               editors={
                 besideStep.length > 0 ? (
                   <div
@@ -434,6 +472,10 @@ function fallbackScenario(id: string): ScenarioView {
     group: 'happy-path',
     description: '',
     expected: { result: 'success' },
+    expectedByRevision: {
+      '2025-11-25': { result: 'success' },
+      '2026-07-28': { result: 'success' },
+    },
     backendMode: 'passthrough',
   };
 }

@@ -13,7 +13,9 @@ import {
   STEP_CONTENT,
   createInPageTransport,
   createSimulation,
+  isStepId,
   listScenarios,
+  revisionDifference,
   type CedarApi,
   type CedarLoader,
   type Simulation,
@@ -181,6 +183,7 @@ export async function loadEngine(options: {
           scenarioId: config.scenarioId,
           policy: config.policy,
           ...(config.backendMode ? { backendMode: config.backendMode } : {}),
+          ...(config.revision ? { revision: config.revision } : {}),
           transport: started.transport,
           loadCedar,
         }),
@@ -190,6 +193,12 @@ export async function loadEngine(options: {
       return content ? { paragraphs: [content.summary] } : null;
     },
     reference: (id): ReferenceView | null => lookup(REFERENCES, id),
+    revisionNote: (stepId, current) => {
+      const d = isStepId(stepId) ? revisionDifference(stepId, current) : null;
+      return d
+        ? { sentence: d.sentence, reference: lookup(REFERENCES, d.refId) }
+        : null;
+    },
     deviation: (id): DeviationView | null => {
       const d = lookup(DEVIATIONS, id);
       if (!d) return null;
@@ -222,6 +231,7 @@ export async function loadEngine(options: {
         scenarioId: config.scenarioId,
         policy: config.policy,
         ...(config.backendMode ? { backendMode: config.backendMode } : {}),
+        ...(config.revision ? { revision: config.revision } : {}),
         transport: createInPageTransport(),
         loadCedar,
       });

@@ -8,6 +8,7 @@ import type {
   DecodedToken,
   DiagramMessage,
   DiagramRef,
+  SpecRevision,
 } from '@site/src/simulator/engine/types';
 import type {
   StepRecord,
@@ -23,6 +24,7 @@ export type {
   CheckVerdict,
   DecodedToken,
   DiagramMessage,
+  SpecRevision,
   StepRecord,
   Transcript,
 };
@@ -33,6 +35,8 @@ export interface ScenarioView {
   group: ScenarioGroup;
   description: string;
   expected: ExpectedOutcome;
+  /** The expected outcome under each spec revision. */
+  expectedByRevision: Readonly<Record<SpecRevision, ExpectedOutcome>>;
   /** The backend mode the scenario uses unless the reader picks another. */
   backendMode: BackendMode;
 }
@@ -90,8 +94,16 @@ export interface SimulationPort {
   dispose(): Promise<void>;
 }
 
+/** What the other spec revision does at a step, with the section that says so. */
+export interface RevisionNote {
+  sentence: string;
+  reference: ReferenceView | null;
+}
+
 interface SimulationOptions {
   scenarioId: string;
+  /** Undefined: the default revision (2025-11-25). */
+  revision?: SpecRevision;
   /** Undefined: the scenario's own mode. */
   backendMode?: BackendMode;
   policy: string;
@@ -107,6 +119,11 @@ export interface EnginePort {
   create(options: SimulationOptions): Promise<SimulationPort>;
   teaching(stepId: string): StepTeaching | null;
   reference(id: string): ReferenceView | null;
+  /**
+   * What the other revision does differently at a step while `current` runs;
+   * null when the step is the same under both.
+   */
+  revisionNote(stepId: string, current: SpecRevision): RevisionNote | null;
   deviation(id: string): DeviationView | null;
   diagramMessages(diagram: 'authn' | 'authz'): readonly DiagramMessage[];
   /** Cedar's own parse errors for a policy set, with their line; empty when it parses. */

@@ -8,6 +8,7 @@ import type {
   BackendMode,
   EnginePort,
   SimulationPort,
+  SpecRevision,
   StepRecord,
   StepView,
   Transcript,
@@ -19,6 +20,8 @@ export interface SimConfig {
   /** Undefined: the scenario's own mode. */
   backendMode?: BackendMode;
   policy: string;
+  /** Undefined: the default revision. */
+  revision?: SpecRevision;
 }
 
 export interface Snapshot {

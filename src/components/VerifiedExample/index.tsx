@@ -1,6 +1,10 @@
 import type { ReactNode } from 'react';
 import Link from '@docusaurus/Link';
 import type { ExamplePart } from '@site/src/verified-examples/bindings';
+import {
+  DEFAULT_REVISION,
+  type SpecRevision,
+} from '@site/src/simulator/engine/types';
 import styles from './styles.module.css';
 
 export interface VerifiedExampleProps {
@@ -8,6 +12,8 @@ export interface VerifiedExampleProps {
   scenario: string;
   /** Step id within the scenario. */
   step: string;
+  /** The MCP spec revision the example follows; 2025-11-25 when left out. */
+  revision?: SpecRevision;
   /** Only exchanges whose `METHOD URL` starts with this text count. */
   request?: string;
   /** Which exchange (or token) of the step, 0-based. */
@@ -27,6 +33,7 @@ export interface VerifiedExampleProps {
 export default function VerifiedExample({
   scenario,
   step,
+  revision = DEFAULT_REVISION,
   request,
   index = 0,
   part,
@@ -41,6 +48,7 @@ export default function VerifiedExample({
       data-verified-example=""
       data-scenario={scenario}
       data-step={step}
+      data-revision={revision}
       data-request={request}
       data-index={index}
       data-part={part}
@@ -48,8 +56,13 @@ export default function VerifiedExample({
       {children}
       <p className={styles.note}>
         Output of the simulator, checked on every build.{' '}
-        <Link to={`/simulator?scenario=${encodeURIComponent(scenario)}`}>
+        <Link
+          to={`/simulator?scenario=${encodeURIComponent(scenario)}${
+            revision === DEFAULT_REVISION ? '' : `&rev=${revision}`
+          }`}
+        >
           Run the <code>{scenario}</code> scenario
+          {revision === DEFAULT_REVISION ? '' : ` under ${revision}`}
         </Link>
       </p>
     </div>

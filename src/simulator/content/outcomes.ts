@@ -4,6 +4,7 @@
  * scenario shows these instead of the step's happy-path summary, so the text
  * on screen is always true for the run. The engine never reads these strings.
  */
+import type { SpecRevision } from '../engine/types';
 
 /** Who made the decision a step's result shows. */
 export type Decider =
@@ -31,7 +32,7 @@ export interface FailureContent {
 }
 
 /** Every scenario whose expected outcome is a failure, keyed by scenario id. */
-export const FAILURE_CONTENT = {
+const FAILURE_CONTENT = {
   'wrong-audience': {
     decider: 'toolhive-validator',
     backendCalled: false,
@@ -167,6 +168,39 @@ export const FAILURE_CONTENT = {
   },
 } as const satisfies Record<string, FailureContent>;
 
+/** Scenarios that fail under 2025-11-25 but succeed under 2026-07-28. */
+const SUCCEED_UNDER_2026 = new Set<string>(['credentials-other-as']);
+
+/** Scenarios that succeed under 2025-11-25 but fail under 2026-07-28. */
+const FAIL_ONLY_UNDER_2026 = {
+  'mix-up': {
+    decider: 'client',
+    backendCalled: false,
+    why: 'The authorization response carries an iss naming https://attacker.example.net, not the issuer your client recorded with the PKCE verifier before it sent you to sign in. Under 2026-07-28 your client compares the two by exact match, stops at the mismatch, and neither redeems the code nor shows any error text from that response.',
+    verdict:
+      'The mix-up attack fails: a client that checks iss never sends a code meant for one authorization server to another. A 2025-11-25 client ignores iss and carries on.',
+  },
+} as const satisfies Record<string, FailureContent>;
+
+/**
+ * The failure words in force under each spec revision, keyed by scenario id:
+ * exactly the scenarios whose expected outcome under that revision is a
+ * failure (a unit test holds each table to that).
+ */
+export const FAILURE_CONTENT_BY_REVISION: Readonly<
+  Record<SpecRevision, Readonly<Record<string, FailureContent>>>
+> = {
+  '2025-11-25': FAILURE_CONTENT,
+  '2026-07-28': {
+    ...Object.fromEntries(
+      Object.entries(FAILURE_CONTENT).filter(
+        ([id]) => !SUCCEED_UNDER_2026.has(id),
+      ),
+    ),
+    ...FAIL_ONLY_UNDER_2026,
+  },
+};
+
 /**
  * A step that gets an error answer in a scenario that goes on: the rejection
  * is part of the flow. Keyed by step id; `status` is the HTTP status the
@@ -226,6 +260,15 @@ export const COMPARE_LABELS: Readonly<
   ],
   'code-single-use': ['The server needs', 'The code was'],
   'pkce-s256-advertised': ['Your client needs', 'The metadata has'],
+};
+
+/**
+ * A client check that fails on purpose in a step that goes on: the client
+ * sets something aside and takes another path. Keyed by check id.
+ */
+export const SET_ASIDE: Readonly<Record<string, string>> = {
+  'client-credentials-issuer':
+    'Your client holds a client ID, but another authorization server issued it. Under 2026-07-28 the client keys credentials by issuer, so it does not offer that ID here and registers again with this server instead.',
 };
 
 /**

@@ -4,11 +4,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createSimulation,
   listScenarios,
-  type ScenarioDef,
+  SPEC_REVISIONS,
   type Transcript,
 } from '../../../src/simulator';
 import { STEP_CONTENT } from '../../../src/simulator/content/steps';
-import { FAILURE_CONTENT } from '../../../src/simulator/content/outcomes';
+import {
+  FAILURE_CONTENT_BY_REVISION,
+  SET_ASIDE,
+} from '../../../src/simulator/content/outcomes';
 import {
   conceptLinkFor,
   allConceptLinks,
@@ -21,23 +24,36 @@ import {
 import { headerValue } from '../../../src/simulator/format/http-text';
 
 const scenarios = listScenarios();
-const failures = scenarios.flatMap((s) =>
+/** Every scenario under every revision, with that revision's expected outcome. */
+const runs = SPEC_REVISIONS.flatMap((revision) =>
+  scenarios.map((s) => ({
+    ...s,
+    revision,
+    expected: s.expectedByRevision[revision],
+    label: `${s.id} (${revision})`,
+  })),
+);
+type Run = (typeof runs)[number];
+const failures = runs.flatMap((s) =>
   s.expected.result === 'failure' ? [{ ...s, expected: s.expected }] : [],
 );
 const transcripts = new Map<string, Transcript>();
 
 beforeAll(async () => {
-  for (const s of scenarios) {
+  for (const s of runs) {
     transcripts.set(
-      s.id,
-      await createSimulation({ scenarioId: s.id }).runToEnd(),
+      s.label,
+      await createSimulation({
+        scenarioId: s.id,
+        revision: s.revision,
+      }).runToEnd(),
     );
   }
-}, 60_000);
+}, 120_000);
 
-function run(s: ScenarioDef): Transcript {
-  const t = transcripts.get(s.id);
-  if (!t) throw new Error(`no transcript for ${s.id}`);
+function run(s: Run): Transcript {
+  const t = transcripts.get(s.label);
+  if (!t) throw new Error(`no transcript for ${s.label}`);
   return t;
 }
 
@@ -51,13 +67,28 @@ const INTERNAL = [
 ];
 
 describe('failure scenarios say what happened, truthfully', () => {
-  it('has failure words for exactly the failure scenarios', () => {
-    expect(Object.keys(FAILURE_CONTENT).sort()).toEqual(
-      failures.map((s) => s.id).sort(),
-    );
+  it.each(SPEC_REVISIONS)(
+    'has failure words for exactly the failure scenarios under %s',
+    (revision) => {
+      expect(Object.keys(FAILURE_CONTENT_BY_REVISION[revision]).sort()).toEqual(
+        failures
+          .filter((s) => s.revision === revision)
+          .map((s) => s.id)
+          .sort(),
+      );
+    },
+  );
+
+  it('mix-up fails on iss only under 2026-07-28; credentials-other-as the reverse', () => {
+    const outcome = (id: string, revision: string) =>
+      failures.some((s) => s.id === id && s.revision === revision);
+    expect(outcome('mix-up', '2026-07-28')).toBe(true);
+    expect(outcome('mix-up', '2025-11-25')).toBe(false);
+    expect(outcome('credentials-other-as', '2025-11-25')).toBe(true);
+    expect(outcome('credentials-other-as', '2026-07-28')).toBe(false);
   });
 
-  it.each(failures.map((s) => [s.id, s] as const))(
+  it.each(failures.map((s) => [s.label, s] as const))(
     '%s: "rejected, as expected", its own text, the right actor',
     (_id, s) => {
       const record = run(s).records.find((r) => r.status === 'failed');
@@ -65,6 +96,7 @@ describe('failure scenarios say what happened, truthfully', () => {
       if (!record) return;
       const words = outcomeWords({
         scenarioId: s.id,
+        revision: s.revision,
         expected: s.expected,
         record,
         modified: false,
@@ -82,7 +114,8 @@ describe('failure scenarios say what happened, truthfully', () => {
       for (const re of INTERNAL) expect(text).not.toMatch(re);
 
       // The actor named is the one whose answer decided.
-      const f = FAILURE_CONTENT[s.id as keyof typeof FAILURE_CONTENT];
+      const f = FAILURE_CONTENT_BY_REVISION[s.revision][s.id];
+      if (!f) throw new Error(`no failure words for ${s.label}`);
       const x = decisiveExchange(record);
       if (f.decider.startsWith('toolhive')) {
         expect(x?.actor).toBe('toolhive');
@@ -97,6 +130,7 @@ describe('failure scenarios say what happened, truthfully', () => {
           'callback-state',
           'pkce-s256-advertised',
           'as-issuer',
+          'authorization-response-iss',
         ]).toContain(failedCheck(record)?.id);
       }
       if (s.id === 'cedar-deny') {
@@ -106,7 +140,7 @@ describe('failure scenarios say what happened, truthfully', () => {
     },
   );
 
-  it.each(failures.map((s) => [s.id, s] as const))(
+  it.each(failures.map((s) => [s.label, s] as const))(
     '%s: the failing check shows expected and actual values',
     (_id, s) => {
       const record = run(s).records.find((r) => r.status === 'failed');
@@ -137,7 +171,7 @@ describe('failure scenarios say what happened, truthfully', () => {
 });
 
 describe('no deviation is shown for something that did not happen', () => {
-  it.each(scenarios.map((s) => [s.id, s] as const))('%s', (_id, s) => {
+  it.each(runs.map((s) => [s.label, s] as const))('%s', (_id, s) => {
     for (const r of run(s).records) {
       for (const d of r.deviations) {
         const toolhive = r.exchanges.filter((x) => x.actor === 'toolhive');
@@ -183,13 +217,14 @@ describe('no deviation is shown for something that did not happen', () => {
 
 describe('steps of scenarios that succeed', () => {
   it.each(
-    scenarios
+    runs
       .filter((s) => s.expected.result === 'success')
-      .map((s) => [s.id, s] as const),
+      .map((s) => [s.label, s] as const),
   )('%s: no step reads as a failure', (_id, s) => {
     for (const r of run(s).records) {
       const words = outcomeWords({
         scenarioId: s.id,
+        revision: s.revision,
         expected: s.expected,
         record: r,
         modified: false,
@@ -201,8 +236,19 @@ describe('steps of scenarios that succeed', () => {
           /Cedar request|asks Cedar/,
         );
       }
-      if (r.checks.some((c) => c.status === 'fail')) {
-        expect(words.kind).toBe('expected-error');
+      const failed = r.checks.filter((c) => c.status === 'fail');
+      if (failed.length > 0) {
+        // Either an error answer the flow expects, or the client setting
+        // something aside on purpose and saying so.
+        const setAside = failed.find((c) => SET_ASIDE[c.id] !== undefined);
+        if (setAside) {
+          expect(words).toMatchObject({
+            kind: 'done',
+            why: SET_ASIDE[setAside.id],
+          });
+        } else {
+          expect(words.kind).toBe('expected-error');
+        }
       }
     }
   });

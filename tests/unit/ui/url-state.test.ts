@@ -61,6 +61,55 @@ describe('simulator URL state', () => {
   });
 });
 
+describe('the spec revision in the URL', () => {
+  it('reads rev= from the query and sim-rev= from the hash', () => {
+    expect(
+      parseUrlState('query', '?scenario=mix-up&step=5&rev=2026-07-28', ''),
+    ).toEqual({ scenario: 'mix-up', step: 5, rev: '2026-07-28' });
+    expect(
+      parseUrlState('hash', '?rev=2026-07-28', '#sim-scenario=mix-up'),
+    ).toEqual({ scenario: 'mix-up' });
+    expect(
+      parseUrlState('hash', '', '#sim-scenario=mix-up&sim-rev=2026-07-28'),
+    ).toEqual({ scenario: 'mix-up', rev: '2026-07-28' });
+  });
+
+  it('ignores an unknown revision and treats the default as absent', () => {
+    expect(parseUrlState('query', '?scenario=cimd&rev=2027-01-01', '')).toEqual(
+      { scenario: 'cimd' },
+    );
+    expect(parseUrlState('query', '?scenario=cimd&rev=latest', '')).toEqual({
+      scenario: 'cimd',
+    });
+    expect(parseUrlState('query', '?scenario=cimd&rev=2025-11-25', '')).toEqual(
+      { scenario: 'cimd' },
+    );
+  });
+
+  it('writes a non-default revision and leaves the default out', () => {
+    expect(
+      serialiseUrlState(
+        'query',
+        { scenario: 'mix-up', step: 3, rev: '2026-07-28' },
+        '?rev=2025-11-25',
+        '',
+      ).search,
+    ).toBe('?scenario=mix-up&step=3&rev=2026-07-28');
+    expect(
+      serialiseUrlState(
+        'query',
+        { scenario: 'mix-up', step: 3, rev: '2025-11-25' },
+        '?rev=2026-07-28',
+        '',
+      ).search,
+    ).toBe('?scenario=mix-up&step=3');
+    const state = { scenario: 'mix-up', step: 4, rev: '2026-07-28' as const };
+    const { search, hash } = serialiseUrlState('hash', state, '?a=1', '');
+    expect(hash).toBe('#sim-scenario=mix-up&sim-step=4&sim-rev=2026-07-28');
+    expect(parseUrlState('hash', search, hash)).toEqual(state);
+  });
+});
+
 describe('clock moves in the URL', () => {
   it('round-trips a readable list of moves', () => {
     const state = {

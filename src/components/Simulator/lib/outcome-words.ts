@@ -5,10 +5,12 @@
  */
 import type { StepRecord } from '../../../simulator/scenarios/records';
 import type { ExpectedOutcome } from '../../../simulator/scenarios/scenarios';
+import type { SpecRevision } from '../../../simulator/engine/types';
 import {
   DECIDER_NAMES,
   EXPECTED_REJECTION,
-  FAILURE_CONTENT,
+  FAILURE_CONTENT_BY_REVISION,
+  SET_ASIDE,
   WITHOUT_AUTHZ,
   type FailureContent,
 } from '../../../simulator/content/outcomes';
@@ -60,13 +62,19 @@ function actorLine(f: FailureContent, record: StepRecord): string {
 
 export function outcomeWords(options: {
   scenarioId: string;
+  /** The spec revision the run follows. */
+  revision: SpecRevision;
+  /** The scenario's expected outcome under that revision. */
   expected: ExpectedOutcome;
   record: StepRecord;
   /** The reader changed the policy or backend mode from the scenario's own. */
   modified: boolean;
 }): OutcomeWords {
-  const { scenarioId, expected, record, modified } = options;
-  const failure = lookup<FailureContent>(FAILURE_CONTENT, scenarioId);
+  const { scenarioId, revision, expected, record, modified } = options;
+  const failure = lookup<FailureContent>(
+    FAILURE_CONTENT_BY_REVISION[revision],
+    scenarioId,
+  );
   const summary = lookup(STEP_CONTENT, record.stepId)?.summary ?? '';
   if (record.status === 'failed') {
     const planned =
@@ -108,6 +116,19 @@ export function outcomeWords(options: {
       headline: `${status} answer, as expected`,
       actor: null,
       why: rejection.text,
+      verdict: null,
+    };
+  }
+  const setAside = record.checks
+    .filter((c) => c.status === 'fail')
+    .map((c) => lookup(SET_ASIDE, c.id))
+    .find((text) => text !== null);
+  if (setAside) {
+    return {
+      kind: 'done',
+      headline: 'Done',
+      actor: null,
+      why: setAside,
       verdict: null,
     };
   }

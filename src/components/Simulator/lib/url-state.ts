@@ -1,14 +1,17 @@
 /**
  * The simulator's state in the URL, so any state is a shareable link.
- * `/simulator?scenario=<id>&step=<n>&mode=<backend mode>&clock=<at>:<s>,…`
- * on the page, and the same keys prefixed with `sim-` in the hash when
+ * `/simulator?scenario=<id>&step=<n>&mode=<backend mode>&clock=<at>:<s>,…&rev=<revision>`
+ * on the page (the default revision is left out), and the same keys prefixed with `sim-` in the hash when
  * embedded in a doc
  * page (the query string there belongs to the docs site). Pure functions.
  */
 
 import {
   BACKEND_MODES,
+  DEFAULT_REVISION,
+  isSpecRevision,
   type BackendMode,
+  type SpecRevision,
 } from '../../../simulator/engine/types';
 
 export { BACKEND_MODES };
@@ -21,6 +24,8 @@ export interface SimUrlState {
   mode?: UrlBackendMode;
   /** Clock moves: `seconds` added after `at` steps had run, in order. */
   clock?: ClockMove[];
+  /** The spec revision; absent means the default (2025-11-25). */
+  rev?: SpecRevision;
 }
 
 export interface ClockMove {
@@ -56,6 +61,7 @@ function keys(style: UrlStyle): {
   step: string;
   mode: string;
   clock: string;
+  rev: string;
 } {
   const prefix = style === 'hash' ? 'sim-' : '';
   return {
@@ -63,6 +69,7 @@ function keys(style: UrlStyle): {
     step: `${prefix}step`,
     mode: `${prefix}mode`,
     clock: `${prefix}clock`,
+    rev: `${prefix}rev`,
   };
 }
 
@@ -80,6 +87,8 @@ function fromParams(params: URLSearchParams, style: UrlStyle): SimUrlState {
   const clock = params.get(k.clock);
   const moves = clock ? parseClockMoves(clock) : undefined;
   if (moves && moves.length > 0) state.clock = moves;
+  const rev = params.get(k.rev);
+  if (rev && isSpecRevision(rev) && rev !== DEFAULT_REVISION) state.rev = rev;
   return state;
 }
 
@@ -111,12 +120,14 @@ export function serialiseUrlState(
   params.delete(k.step);
   params.delete(k.mode);
   params.delete(k.clock);
+  params.delete(k.rev);
   if (state.scenario) params.set(k.scenario, state.scenario);
   if (state.step !== undefined) params.set(k.step, String(state.step));
   if (state.mode) params.set(k.mode, state.mode);
   if (state.clock && state.clock.length > 0) {
     params.set(k.clock, formatClockMoves(state.clock));
   }
+  if (state.rev && state.rev !== DEFAULT_REVISION) params.set(k.rev, state.rev);
   // ':' and ',' are fine in a query or fragment; keep clock lists readable.
   const text = params.toString().replace(/%3A/g, ':').replace(/%2C/g, ',');
   if (style === 'query') {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ScenarioView } from '../engine-port';
+import type { ScenarioView, SpecRevision } from '../engine-port';
 import { CHECK_LABELS } from './Checks';
 import styles from '../styles.module.css';
 
@@ -26,8 +26,8 @@ function groupScenarios(
   return [...groups].filter(([, list]) => list.length > 0);
 }
 
-function expectedText(s: ScenarioView): string {
-  const e = s.expected;
+function expectedText(s: ScenarioView, revision: SpecRevision): string {
+  const e = s.expectedByRevision[revision];
   if (e.result === 'success') return 'Expected: the flow succeeds.';
   const parts = [
     e.status ? `HTTP ${e.status}` : null,
@@ -42,6 +42,8 @@ function expectedText(s: ScenarioView): string {
 export interface ScenarioPickerProps {
   scenarios: readonly ScenarioView[];
   value: string;
+  /** The spec revision in force: the expected outcome is the one under it. */
+  revision: SpecRevision;
   disabled: boolean;
   onChange: (id: string) => void;
   idPrefix: string;
@@ -51,6 +53,7 @@ export interface ScenarioPickerProps {
 export default function ScenarioPicker({
   scenarios,
   value,
+  revision,
   disabled,
   onChange,
   idPrefix,
@@ -86,7 +89,7 @@ export default function ScenarioPicker({
           className={styles.help}
           data-testid="sim-scenario-description"
         >
-          {current.description} {expectedText(current)}
+          {current.description} {expectedText(current, revision)}
         </p>
       )}
       <details className={styles.details} style={{ marginTop: '0.5rem' }}>

@@ -5,7 +5,9 @@ import type {
   BackendMode,
   DeviationView,
   ReferenceView,
+  RevisionNote,
   ScenarioView,
+  SpecRevision,
   StepRecord,
   StepView,
 } from '../engine-port';
@@ -45,6 +47,10 @@ export interface StepDetailProps {
   diagram?: ReactNode;
   /** Bumped after each Next, Back or Run to end: scroll the result into view. */
   revealKey: number;
+  /** The spec revision in force, whose expected outcome the words follow. */
+  revision: SpecRevision;
+  /** What the other revision does differently at this step, if anything. */
+  revisionNote?: (RevisionNote & { other: SpecRevision }) | null;
 }
 
 /**
@@ -99,13 +105,16 @@ export default function StepDetail({
   editors,
   diagram,
   revealKey,
+  revision,
+  revisionNote,
 }: StepDetailProps): ReactNode {
   const failed = record?.status === 'failed';
   const outcomeRef = useRef<HTMLDivElement>(null);
   const words = record
     ? outcomeWords({
         scenarioId: scenario.id,
-        expected: scenario.expected,
+        revision,
+        expected: scenario.expectedByRevision[revision],
         record,
         modified,
       })
@@ -184,6 +193,29 @@ export default function StepDetail({
             refusalExpected: record.status === 'done',
           }}
         />
+      )}
+      {revisionNote && (
+        <p className={styles.revisionNote} data-testid="sim-revision-note">
+          <span className={styles.revisionMark} aria-hidden="true">
+            ≠
+          </span>{' '}
+          <strong>Differs under {revisionNote.other}.</strong>{' '}
+          {revisionNote.sentence}
+          {revisionNote.reference && (
+            <>
+              {' '}
+              See{' '}
+              <a
+                href={revisionNote.reference.url}
+                target="_blank"
+                rel="noopener noreferrer"
+              >
+                {revisionNote.reference.title}
+              </a>
+              .
+            </>
+          )}
+        </p>
       )}
       {concept && (
         <p className={outcomeStyles.conceptLink} data-testid="sim-concept-link">

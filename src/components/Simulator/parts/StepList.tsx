@@ -12,6 +12,9 @@ export interface StepListProps {
   /** Index of the record shown in the detail panel. */
   viewed: number | null;
   onView: (index: number) => void;
+  /** Ids of the steps that behave differently under `otherRevision`. */
+  differing: ReadonlySet<string>;
+  otherRevision: string;
 }
 
 function statusOf(
@@ -38,6 +41,8 @@ export default function StepList({
   finished,
   viewed,
   onView,
+  differing,
+  otherRevision,
 }: StepListProps): ReactNode {
   return (
     <nav aria-label="Steps">
@@ -52,6 +57,7 @@ export default function StepList({
               className={styles.step}
               data-step-id={step.id}
               data-step-status={status}
+              data-step-differs={differing.has(step.id) ? 'true' : undefined}
             >
               <button
                 type="button"
@@ -69,6 +75,18 @@ export default function StepList({
                     Step {index + 1}:{' '}
                   </span>
                   {step.title}
+                  {differing.has(step.id) && (
+                    <>
+                      {' '}
+                      <span className={styles.revisionMark} aria-hidden="true">
+                        ≠
+                      </span>
+                      <span className={styles.visuallyHidden}>
+                        {' '}
+                        (differs under {otherRevision})
+                      </span>
+                    </>
+                  )}
                 </span>
                 <StatusText status={status} />
               </button>

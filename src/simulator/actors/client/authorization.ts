@@ -66,6 +66,7 @@ export function authorization({ host, o, s, send }: ClientCore) {
       iss === null
         ? 'the metadata advertises iss, but the response has none'
         : `iss ${iss} is not the recorded issuer ${expected}`,
+      { expected, actual: iss ?? 'no iss parameter' },
     );
     throw new SimError(
       'iss_mismatch',

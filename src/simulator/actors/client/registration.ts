@@ -88,6 +88,7 @@ export function registration({ host, o, s, send }: ClientCore) {
           'client-credentials-issuer',
           'fail',
           `client_id ${held.clientId} was issued by ${held.issuer}, not ${as.issuer}`,
+          { expected: as.issuer, actual: held.issuer },
         );
         // Pre-registered credentials for another AS: report, do not try them.
         if (held.kind === 'pre-registered')
