@@ -1,6 +1,5 @@
 import {
   useCallback,
-  useEffect,
   useId,
   useMemo,
   useRef,
@@ -12,22 +11,17 @@ import clsx from 'clsx';
 import type { EnginePort, ScenarioView } from './engine-port';
 import { useSimulator, type Action, type Snapshot } from './useSimulator';
 import { useUrlState } from './useUrlState';
-import { parseUrlState } from './lib/url-state';
-import { useShortcuts } from './useShortcuts';
+import { useUrlSync } from './useUrlSync';
+import { fallbackScenario } from './lib/scenario-view';
+import { useStepKeys } from './useShortcuts';
 import { usePlace } from './usePlace';
-import type { RunSummary } from './lib/export';
-import ScenarioPicker from './parts/ScenarioPicker';
-import RevisionSwitch, { otherRevision } from './parts/RevisionSwitch';
-import Controls from './parts/Controls';
-import StepList from './parts/StepList';
+import { otherRevision } from './parts/RevisionSwitch';
+import Sidebar from './parts/Sidebar';
 import StepDetail from './parts/StepDetail';
-import ClockPanel from './parts/ClockPanel';
 import { announcement } from './lib/announce';
 import { useEditors } from './parts/Editors';
-import PasteToken from './parts/PasteToken';
-import ExportBar from './parts/ExportBar';
+import RunExtras from './parts/RunExtras';
 import RunDiagram from './parts/RunDiagram';
-import RunLog from './parts/RunLog';
 import BottomBar from './parts/BottomBar';
 import Intro from './parts/Intro';
 import { conceptLinkFor } from '@site/src/simulator/content/concept-links';
@@ -61,78 +55,20 @@ export default function SimulatorView({
     busy,
     useMemo(() => [snapshot, viewed], [snapshot, viewed]),
   );
-  const [setupOpen, setSetupOpen] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
-  const known = (id: string | undefined): id is string =>
-    !!id && scenarios.some((s) => s.id === id);
-
-  // Open the scenario and step the URL names, once.
-  useEffect(() => {
-    const scenarioId = known(initial.scenario)
-      ? initial.scenario
-      : known(defaultScenario)
-        ? defaultScenario
-        : (scenarios[0]?.id ?? 'happy-path');
-    void dispatch({
-      kind: 'load',
-      config: {
-        scenarioId,
-        ...(initial.mode ? { backendMode: initial.mode } : {}),
-        ...(initial.rev ? { revision: initial.rev } : {}),
-        policy: engine.defaultPolicy,
-      },
-      steps: initial.step ?? 0,
-      clockMoves: initial.clock ?? [],
-    });
-    if (urlStyle === 'hash' && initial.scenario) {
-      rootRef.current?.scrollIntoView({ block: 'start' });
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  // In a doc page, following another #sim-… link reloads that state.
-  useEffect(() => {
-    if (urlStyle !== 'hash') return undefined;
-    const onHash = (): void => {
-      const next = parseUrlState(
-        'hash',
-        window.location.search,
-        window.location.hash,
-      );
-      if (!next.scenario || !known(next.scenario)) return;
-      setViewed(null);
-      void dispatch({
-        kind: 'load',
-        config: {
-          scenarioId: next.scenario,
-          policy: engine.defaultPolicy,
-          ...(next.mode ? { backendMode: next.mode } : {}),
-          ...(next.rev ? { revision: next.rev } : {}),
-        },
-        steps: next.step ?? 0,
-        clockMoves: next.clock ?? [],
-      });
-      rootRef.current?.scrollIntoView({ block: 'start' });
-    };
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [urlStyle, dispatch, engine]);
-
-  // The URL follows the reader.
-  useEffect(() => {
-    if (!snapshot) return;
-    const own = scenarios.find((s) => s.id === snapshot.config.scenarioId);
-    const mode = snapshot.config.backendMode;
-    write({
-      scenario: snapshot.config.scenarioId,
-      step: snapshot.cursor,
-      ...(mode && mode !== own?.backendMode ? { mode } : {}),
-      clock: [...snapshot.clockMoves],
-      ...(snapshot.config.revision ? { rev: snapshot.config.revision } : {}),
-    });
-  }, [snapshot, scenarios, write]);
+  useUrlSync({
+    urlStyle,
+    initial,
+    write,
+    scenarios,
+    defaultScenario,
+    engine,
+    rootRef,
+    snapshot,
+    dispatch,
+    onLoad: () => setViewed(null),
+  });
 
   const act = useCallback(
     (action: Action) => {
@@ -164,53 +100,12 @@ export default function SimulatorView({
 
   const canNext = !!snapshot && !snapshot.finished;
   const canBack = !!snapshot && snapshot.cursor > 0;
-  const keys = useMemo(
-    () => ({
-      n: () => {
-        if (!busy && canNext) act({ kind: 'next' });
-      },
-      b: () => {
-        if (!busy && canBack) act({ kind: 'back' });
-      },
-      e: () => {
-        if (!busy && canNext) act({ kind: 'run-to-end' });
-      },
-      r: () => {
-        if (!busy && canBack) act({ kind: 'reset' });
-      },
-    }),
-    [busy, canNext, canBack, act],
-  );
   const scope = variant === 'page' ? 'page' : 'simulator';
-  useShortcuts(scope, rootRef, keys);
+  useStepKeys({ busy, canNext, canBack, act, scope, rootRef });
 
   const live = snapshot && lastAction ? announcement(snapshot, lastAction) : '';
   const scenario = scenarios.find((s) => s.id === snapshot?.config.scenarioId);
   const revision = snapshot?.config.revision ?? DEFAULT_REVISION;
-  const differing = useMemo(
-    () =>
-      new Set(
-        (snapshot?.steps ?? [])
-          .filter((st) => engine.revisionNote(st.id, revision) !== null)
-          .map((st) => st.id),
-      ),
-    [engine, snapshot?.steps, revision],
-  );
-
-  const summary = useCallback((): RunSummary => {
-    if (!snapshot || !scenario) throw new Error('nothing to export');
-    return {
-      scenarioId: scenario.id,
-      scenarioTitle: scenario.title,
-      stepTitles: Object.fromEntries(
-        snapshot.steps.map((s) => [s.id, s.title]),
-      ),
-      records: snapshot.records,
-      outcome: snapshot.transcript.outcome,
-      clock: snapshot.clock,
-    };
-  }, [snapshot, scenario]);
-
   const shownIndex =
     viewed ??
     (snapshot
@@ -223,7 +118,6 @@ export default function SimulatorView({
     const note = engine.revisionNote(stepId, revision);
     return note ? { ...note, other: otherRevision(revision) } : null;
   };
-  const Title = variant === 'page' ? 'h2' : 'h2';
   const policyChanged =
     !!snapshot && snapshot.config.policy !== engine.defaultPolicy;
   const modeChanged =
@@ -270,9 +164,9 @@ export default function SimulatorView({
       aria-busy={busy}
     >
       <div className={styles.header}>
-        <Title id={`${idPrefix}-title`} className={styles.title}>
+        <h2 id={`${idPrefix}-title`} className={styles.title}>
           {variant === 'page' ? 'Run a scenario' : 'Step through the flow'}
-        </Title>
+        </h2>
       </div>
       <Intro
         transport={engine.transport}
@@ -298,75 +192,36 @@ export default function SimulatorView({
       >
         {live}
       </div>
-      {initial.scenario && !known(initial.scenario) && (
-        <p className={styles.notice} data-testid="sim-unknown-scenario">
-          This link names a scenario that does not exist (“
-          {initial.scenario}”), so the simulator opened{' '}
-          {scenario?.title ?? 'the first scenario'} instead.
-        </p>
-      )}
+      {initial.scenario &&
+        !scenarios.some((s) => s.id === initial.scenario) && (
+          <p className={styles.notice} data-testid="sim-unknown-scenario">
+            This link names a scenario that does not exist (“
+            {initial.scenario}”), so the simulator opened{' '}
+            {scenario?.title ?? 'the first scenario'} instead.
+          </p>
+        )}
       {sim.error && (
         <p role="alert" className={styles.error}>
           {sim.error}
         </p>
       )}
       <div className={styles.layout}>
-        <div className={clsx(styles.column, styles.stickyColumn)}>
-          <ScenarioPicker
-            scenarios={scenarios}
-            value={snapshot?.config.scenarioId ?? ''}
-            revision={revision}
-            disabled={false}
-            idPrefix={idPrefix}
-            onChange={(id) =>
-              reload({ scenarioId: id, backendMode: undefined }, 0)
-            }
-          />
-          <RevisionSwitch
-            value={revision}
-            busy={busy || !snapshot}
-            idPrefix={idPrefix}
-            onChange={(r) =>
-              // A finished run is run to its end again under the new revision,
-              // so the outcomes compare; otherwise the same steps run.
-              reload(
-                { revision: r === DEFAULT_REVISION ? undefined : r },
-                snapshot?.finished ? snapshot.steps.length : undefined,
-              )
-            }
-          />
-          <Controls
-            busy={busy || !snapshot}
-            canNext={canNext}
-            canBack={canBack}
-            onNext={() => act({ kind: 'next' })}
-            onBack={() => act({ kind: 'back' })}
-            onRunToEnd={() => act({ kind: 'run-to-end' })}
-            onReset={() => act({ kind: 'reset' })}
-            shortcutScope={scope}
-          />
-          {snapshot && (
-            <StepList
-              steps={snapshot.steps}
-              records={snapshot.records}
-              cursor={snapshot.cursor}
-              finished={snapshot.finished}
-              viewed={snapshot.cursor > 0 ? shownIndexFinal : null}
-              onView={setViewed}
-              differing={differing}
-              otherRevision={otherRevision(revision)}
-            />
-          )}
-          {snapshot && (
-            <ClockPanel
-              now={snapshot.clock}
-              events={snapshot.transcript.clockEvents}
-              busy={busy}
-              onAdvance={(seconds) => act({ kind: 'clock', seconds })}
-            />
-          )}
-          {snapshot && <ExportBar summary={summary} />}
-        </div>
+        <Sidebar
+          engine={engine}
+          scenarios={scenarios}
+          snapshot={snapshot}
+          scenario={scenario}
+          revision={revision}
+          idPrefix={idPrefix}
+          busy={busy}
+          canNext={canNext}
+          canBack={canBack}
+          scope={scope}
+          shownIndex={shownIndexFinal}
+          onView={setViewed}
+          act={act}
+          reload={reload}
+        />
         <div className={styles.column}>
           {snapshot && step ? (
             <StepDetail
@@ -415,37 +270,17 @@ export default function SimulatorView({
           ) : (
             <p role="status">Loading the scenario…</p>
           )}
-          {snapshot && snapshot.records.length > 0 && (
-            <RunLog
-              records={snapshot.records}
-              titles={snapshot.steps.map((st) => st.title)}
-              now={Date.parse(snapshot.clock) / 1000}
+          {snapshot && (
+            <RunExtras
+              snapshot={snapshot}
+              scenario={scenario}
+              idPrefix={idPrefix}
+              inSetup={inSetup}
+              validateToken={sim.validateToken}
               onOpen={(exchangeId, stepIndex) =>
                 openExchange(exchangeId, () => setViewed(stepIndex))
               }
             />
-          )}
-          {snapshot && inSetup.length > 0 && (
-            <details
-              className={styles.details}
-              open={setupOpen}
-              onToggle={(e) => setSetupOpen(e.currentTarget.open)}
-            >
-              <summary>Change the setup: Cedar policy and backend mode</summary>
-              <div className={styles.column} style={{ marginTop: '0.5rem' }}>
-                {inSetup}
-              </div>
-            </details>
-          )}
-          {snapshot && scenario && (
-            <details className={styles.details}>
-              <summary>Check your own token</summary>
-              <PasteToken
-                idPrefix={idPrefix}
-                scenarioTitle={scenario.title}
-                validate={sim.validateToken}
-              />
-            </details>
           )}
         </div>
       </div>
@@ -463,19 +298,4 @@ export default function SimulatorView({
       )}
     </section>
   );
-}
-
-function fallbackScenario(id: string): ScenarioView {
-  return {
-    id,
-    title: id,
-    group: 'happy-path',
-    description: '',
-    expected: { result: 'success' },
-    expectedByRevision: {
-      '2025-11-25': { result: 'success' },
-      '2026-07-28': { result: 'success' },
-    },
-    backendMode: 'passthrough',
-  };
 }

@@ -1,4 +1,5 @@
-import { useEffect, type RefObject } from 'react';
+import { useEffect, useMemo, type RefObject } from 'react';
+import type { Action } from './useSimulator';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -32,4 +33,34 @@ export function useShortcuts(
     target.addEventListener('keydown', onKey);
     return () => target.removeEventListener('keydown', onKey);
   }, [scope, rootRef, keys]);
+}
+
+/** N, B, E and R step the simulation, each only when its button would act. */
+export function useStepKeys(o: {
+  busy: boolean;
+  canNext: boolean;
+  canBack: boolean;
+  act: (action: Action) => void;
+  scope: 'page' | 'simulator';
+  rootRef: RefObject<HTMLElement | null>;
+}): void {
+  const { busy, canNext, canBack, act } = o;
+  const keys = useMemo(
+    () => ({
+      n: () => {
+        if (!busy && canNext) act({ kind: 'next' });
+      },
+      b: () => {
+        if (!busy && canBack) act({ kind: 'back' });
+      },
+      e: () => {
+        if (!busy && canNext) act({ kind: 'run-to-end' });
+      },
+      r: () => {
+        if (!busy && canBack) act({ kind: 'reset' });
+      },
+    }),
+    [busy, canNext, canBack, act],
+  );
+  useShortcuts(o.scope, o.rootRef, keys);
 }
