@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import clsx from 'clsx';
+import layout from './layout.module.css';
 import styles from './styles.module.css';
 
 export interface PlaceholderProps {
@@ -18,22 +19,22 @@ export default function Placeholder({
 }: PlaceholderProps): ReactNode {
   return (
     <section
-      className={clsx(styles.root, styles.reserve)}
+      className={clsx(layout.root, layout.reserve)}
       aria-label="MCP authorization flow simulator"
       aria-busy="true"
       data-simulator-loading=""
     >
-      <div className={styles.header}>
-        <h2 className={styles.title}>Step through the flow</h2>
+      <div className={layout.header}>
+        <h2 className={layout.title}>Step through the flow</h2>
       </div>
       <p role="status">{message}</p>
-      <div className={styles.layout} aria-hidden="true">
-        <div className={styles.column}>
+      <div className={layout.layout} aria-hidden="true">
+        <div className={layout.column}>
           {Array.from({ length: 10 }, (_, i) => (
             <div key={i} className={styles.placeholderBlock} />
           ))}
         </div>
-        <div className={styles.column}>
+        <div className={layout.column}>
           <div
             className={styles.placeholderBlock}
             style={{ height: '12rem' }}

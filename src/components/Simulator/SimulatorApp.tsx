@@ -4,6 +4,7 @@ import type { EnginePort } from './engine-port';
 import Placeholder from './Placeholder';
 import SimulatorView from './SimulatorView';
 import { useEngine } from './useEngine';
+import layout from './layout.module.css';
 import styles from './styles.module.css';
 
 export interface SimulatorAppProps {
@@ -19,7 +20,7 @@ export interface SimulatorAppProps {
 function Message({ children }: { children: ReactNode }): ReactNode {
   return (
     <section
-      className={clsx(styles.root, styles.reserve)}
+      className={clsx(layout.root, layout.reserve)}
       aria-label="MCP authorization flow simulator"
     >
       {children}

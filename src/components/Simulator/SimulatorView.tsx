@@ -26,6 +26,7 @@ import BottomBar from './parts/BottomBar';
 import Intro from './parts/Intro';
 import { conceptLinkFor } from '@site/src/simulator/content/concept-links';
 import { DEFAULT_REVISION } from '@site/src/simulator/engine/types';
+import layout from './layout.module.css';
 import styles from './styles.module.css';
 
 export interface SimulatorViewProps {
@@ -144,9 +145,9 @@ export default function SimulatorView({
       ref={rootRef}
       tabIndex={-1}
       className={clsx(
-        styles.root,
-        styles.reserve,
-        variant === 'embed' && styles.embed,
+        layout.root,
+        layout.reserve,
+        variant === 'embed' && layout.embed,
       )}
       aria-labelledby={`${idPrefix}-title`}
       data-simulator=""
@@ -163,8 +164,8 @@ export default function SimulatorView({
       data-busy={busy ? 'true' : 'false'}
       aria-busy={busy}
     >
-      <div className={styles.header}>
-        <h2 id={`${idPrefix}-title`} className={styles.title}>
+      <div className={layout.header}>
+        <h2 id={`${idPrefix}-title`} className={layout.title}>
           {variant === 'page' ? 'Run a scenario' : 'Step through the flow'}
         </h2>
       </div>
@@ -194,7 +195,7 @@ export default function SimulatorView({
       </div>
       {initial.scenario &&
         !scenarios.some((s) => s.id === initial.scenario) && (
-          <p className={styles.notice} data-testid="sim-unknown-scenario">
+          <p className={layout.notice} data-testid="sim-unknown-scenario">
             This link names a scenario that does not exist (“
             {initial.scenario}”), so the simulator opened{' '}
             {scenario?.title ?? 'the first scenario'} instead.
@@ -205,7 +206,7 @@ export default function SimulatorView({
           {sim.error}
         </p>
       )}
-      <div className={styles.layout}>
+      <div className={layout.layout}>
         <Sidebar
           engine={engine}
           scenarios={scenarios}
@@ -222,7 +223,7 @@ export default function SimulatorView({
           act={act}
           reload={reload}
         />
-        <div className={styles.column}>
+        <div className={layout.column}>
           {snapshot && step ? (
             <StepDetail
               scenario={
@@ -249,7 +250,7 @@ export default function SimulatorView({
               editors={
                 besideStep.length > 0 ? (
                   <div
-                    className={styles.column}
+                    className={layout.column}
                     data-testid="sim-editors-beside"
                   >
                     {besideStep}

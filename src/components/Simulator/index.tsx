@@ -2,6 +2,7 @@ import { Component, lazy, Suspense, type ReactNode } from 'react';
 import BrowserOnly from '@docusaurus/BrowserOnly';
 import Placeholder from './Placeholder';
 import type { SimulatorAppProps } from './SimulatorApp';
+import layout from './layout.module.css';
 import styles from './styles.module.css';
 
 // The heavy part (engine, msw, jose, Cedar) is a separate chunk, fetched only
@@ -28,7 +29,7 @@ class SimulatorErrorBoundary extends Component<
     if (this.state.error) {
       return (
         <section
-          className={styles.root}
+          className={layout.root}
           aria-label="MCP authorization flow simulator"
         >
           <p role="alert" className={styles.error}>

@@ -4,6 +4,7 @@ import type { BackendMode, EnginePort, StepRecord } from '../engine-port';
 import type { SimConfig } from '../useSimulator';
 import { headerValue } from '@site/src/simulator/format/http-text';
 import { exchangeName, humanTime } from '../lib/words';
+import controls from '../controls.module.css';
 import styles from '../styles.module.css';
 import outcome from '../outcome.module.css';
 
@@ -131,11 +132,11 @@ export function CompareModes({
   const shown = result && result.key === key ? result : null;
   return (
     <div data-testid="sim-backend-compare">
-      <div className={styles.controls}>
+      <div className={controls.controls}>
         <label className={styles.help}>
           Compare with{' '}
           <select
-            className={styles.select}
+            className={controls.select}
             value={others.includes(other) ? other : others[0]}
             onChange={(e) => setOther(e.target.value as BackendMode)}
           >
@@ -148,7 +149,7 @@ export function CompareModes({
         </label>
         <button
           type="button"
-          className={styles.button}
+          className={controls.button}
           aria-disabled={busy || running}
           onClick={() => {
             if (busy || running) return;

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import clsx from 'clsx';
-import styles from '../styles.module.css';
+import controls from '../controls.module.css';
 import outcome from '../outcome.module.css';
 
 export interface BottomBarProps {
@@ -33,7 +33,7 @@ export default function BottomBar(props: BottomBarProps): ReactNode {
     >
       <button
         type="button"
-        className={styles.button}
+        className={controls.button}
         aria-disabled={!back}
         onClick={() => {
           if (back) props.onBack();
@@ -48,7 +48,7 @@ export default function BottomBar(props: BottomBarProps): ReactNode {
       </span>
       <button
         type="button"
-        className={clsx(styles.button, styles.buttonPrimary)}
+        className={clsx(controls.button, controls.buttonPrimary)}
         aria-disabled={!next}
         onClick={() => {
           if (next) props.onNext();

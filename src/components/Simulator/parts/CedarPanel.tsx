@@ -8,6 +8,7 @@ import {
 } from '../lib/cedar-view';
 import StatusText from './StatusText';
 import { policyWords } from '../lib/words';
+import controls from '../controls.module.css';
 import styles from '../styles.module.css';
 import outcome from '../outcome.module.css';
 
@@ -157,11 +158,11 @@ export default function CedarPanel({
           );
         })}
       </ol>
-      <div className={styles.field}>
+      <div className={controls.field}>
         <label htmlFor={id}>Policy ToolHive evaluates</label>
         <textarea
           id={id}
-          className={styles.textarea}
+          className={controls.textarea}
           value={draft}
           spellCheck={false}
           rows={rows}
@@ -173,11 +174,11 @@ export default function CedarPanel({
         Applying re-runs the scenario to this step with the new policy; you stay
         here.
       </p>
-      <div className={styles.controls}>
+      <div className={controls.controls}>
         <button
           data-testid="sim-cedar-apply"
           type="button"
-          className={styles.button}
+          className={controls.button}
           aria-disabled={busy}
           onClick={() => {
             if (!busy) onApply(draft);
@@ -187,7 +188,7 @@ export default function CedarPanel({
         </button>
         <button
           type="button"
-          className={styles.button}
+          className={controls.button}
           aria-disabled={busy}
           onClick={() => {
             if (busy) return;

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ClockEvent } from '@site/src/simulator/engine/types';
 import { formatInstant } from '../lib/format-time';
+import controls from '../controls.module.css';
 import styles from '../styles.module.css';
 
 export { formatInstant };
@@ -36,12 +37,16 @@ export default function ClockPanel({
       <p className={styles.clock} data-testid="sim-clock">
         <time dateTime={now}>{formatInstant(now)}</time>
       </p>
-      <div className={styles.controls} role="group" aria-label="Move the clock">
+      <div
+        className={controls.controls}
+        role="group"
+        aria-label="Move the clock"
+      >
         {MOVES.map((m) => (
           <button
             key={m.seconds}
             type="button"
-            className={styles.button}
+            className={controls.button}
             aria-label={m.name}
             aria-disabled={busy}
             onClick={() => {

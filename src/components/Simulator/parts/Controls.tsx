@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import clsx from 'clsx';
-import styles from '../styles.module.css';
+import controls from '../controls.module.css';
 
 export interface ControlsProps {
   busy: boolean;
@@ -36,7 +36,7 @@ function ControlButton({
   return (
     <button
       type="button"
-      className={clsx(styles.button, primary && styles.buttonPrimary)}
+      className={clsx(controls.button, primary && controls.buttonPrimary)}
       aria-disabled={!enabled}
       aria-keyshortcuts={shortcut}
       onClick={() => {
@@ -52,7 +52,11 @@ export default function Controls(props: ControlsProps): ReactNode {
   const { busy } = props;
   return (
     <div>
-      <div className={styles.controls} role="group" aria-label="Step controls">
+      <div
+        className={controls.controls}
+        role="group"
+        aria-label="Step controls"
+      >
         <ControlButton
           label="Next"
           shortcut="N"
@@ -79,7 +83,7 @@ export default function Controls(props: ControlsProps): ReactNode {
           onClick={props.onReset}
         />
       </div>
-      <p className={styles.shortcuts}>
+      <p className={controls.shortcuts}>
         Keys
         {props.shortcutScope === 'simulator'
           ? ' (while focus is in the simulator)'

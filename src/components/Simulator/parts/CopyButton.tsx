@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import styles from '../styles.module.css';
+import controls from '../controls.module.css';
 
 /** Writes text to the clipboard; falls back to a hidden textarea selection. */
 export async function copyText(text: string): Promise<boolean> {
@@ -37,7 +37,7 @@ export default function CopyButton({
   return (
     <button
       type="button"
-      className={styles.smallButton}
+      className={controls.smallButton}
       aria-label={ariaLabel}
       data-copy-text={text.length < 20000 ? undefined : 'long'}
       onClick={() => {

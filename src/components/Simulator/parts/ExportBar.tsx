@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { toHar, toMarkdown, type RunSummary } from '../lib/export';
 import { copyText } from './CopyButton';
+import controls from '../controls.module.css';
 import styles from '../styles.module.css';
 
 function download(filename: string, text: string, type: string): void {
@@ -23,10 +24,10 @@ export default function ExportBar({
   const [message, setMessage] = useState('');
   return (
     <section aria-label="Export">
-      <div className={styles.controls}>
+      <div className={controls.controls}>
         <button
           type="button"
-          className={styles.button}
+          className={controls.button}
           onClick={() => {
             const run = summary();
             download(
@@ -41,7 +42,7 @@ export default function ExportBar({
         </button>
         <button
           type="button"
-          className={styles.button}
+          className={controls.button}
           onClick={() => {
             void copyText(toMarkdown(summary())).then((ok) =>
               setMessage(

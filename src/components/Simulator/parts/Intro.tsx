@@ -7,7 +7,7 @@ import {
 } from '@site/src/simulator/content/outcomes';
 import { TERMINOLOGY_LINK } from '@site/src/simulator/content/concept-links';
 import { MODE_NAMES } from './BackendReceived';
-import styles from '../styles.module.css';
+import layout from '../layout.module.css';
 import outcome from '../outcome.module.css';
 
 export interface IntroProps {
@@ -30,13 +30,13 @@ export default function Intro({ transport, modified }: IntroProps): ReactNode {
           {TERMINOLOGY_LINK.label}
         </Link>
       </p>
-      <p className={styles.notice} data-testid="sim-transport">
+      <p className={layout.notice} data-testid="sim-transport">
         {transport.kind === 'service-worker'
           ? TRANSPORT_NOTE.worker
           : TRANSPORT_NOTE.inPage(transport.reason ?? '')}
       </p>
       {modified && (
-        <p className={styles.notice} role="note" data-testid="sim-modified">
+        <p className={layout.notice} role="note" data-testid="sim-modified">
           <strong>Modified setup:</strong> this run uses{' '}
           {[
             modified.policy ? 'a Cedar policy you edited' : '',

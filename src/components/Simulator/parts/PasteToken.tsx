@@ -4,6 +4,7 @@ import Checks, { CHECK_LABELS } from './Checks';
 import { checkOwnToken } from '../lib/own-token';
 import StatusText from './StatusText';
 import TokenView from './TokenView';
+import controls from '../controls.module.css';
 import styles from '../styles.module.css';
 
 export interface PasteTokenProps {
@@ -60,11 +61,11 @@ export default function PasteToken({
         running in your browser, against the configuration of “{scenarioTitle}
         ”, and nothing is sent anywhere.
       </p>
-      <div className={styles.field}>
+      <div className={controls.field}>
         <label htmlFor={id}>Token (JWT or opaque string)</label>
         <textarea
           id={id}
-          className={styles.textarea}
+          className={controls.textarea}
           value={raw}
           rows={4}
           spellCheck={false}
@@ -74,13 +75,13 @@ export default function PasteToken({
           onChange={(e) => setRaw(e.target.value)}
         />
       </div>
-      <div className={styles.field}>
+      <div className={controls.field}>
         <label htmlFor={`${id}-iss`}>
           Issuer your ToolHive expects (optional)
         </label>
         <input
           id={`${id}-iss`}
-          className={styles.select}
+          className={controls.select}
           value={issuer}
           placeholder="https://auth.example.com"
           spellCheck={false}
@@ -88,13 +89,13 @@ export default function PasteToken({
           onChange={(e) => setIssuer(e.target.value)}
         />
       </div>
-      <div className={styles.field}>
+      <div className={controls.field}>
         <label htmlFor={`${id}-aud`}>
           Audience your ToolHive expects (optional)
         </label>
         <input
           id={`${id}-aud`}
-          className={styles.select}
+          className={controls.select}
           value={audience}
           placeholder="https://mcp.example.com/mcp"
           spellCheck={false}
@@ -108,7 +109,7 @@ export default function PasteToken({
       </p>
       <button
         type="button"
-        className={styles.button}
+        className={controls.button}
         aria-disabled={running || raw.trim() === ''}
         onClick={() => {
           if (!running && raw.trim() !== '') void run();

@@ -3,6 +3,7 @@ import {
   SPEC_REVISIONS,
   type SpecRevision,
 } from '@site/src/simulator/engine/types';
+import controls from '../controls.module.css';
 import styles from '../styles.module.css';
 
 /** What each revision stands for, in the reader's terms. */
@@ -41,7 +42,7 @@ export default function RevisionSwitch({
   } | null>(null);
   const shown = pending && pending.from === value ? pending.to : value;
   return (
-    <div className={styles.field}>
+    <div className={controls.field}>
       <fieldset
         className={styles.radios}
         data-testid="sim-revision"

@@ -3,6 +3,7 @@ import type { ScenarioView, SimulationPort } from '../engine-port';
 import type { Snapshot } from '../useSimulator';
 import PasteToken from './PasteToken';
 import RunLog from './RunLog';
+import layout from '../layout.module.css';
 import styles from '../styles.module.css';
 
 export interface RunExtrasProps {
@@ -42,7 +43,7 @@ export default function RunExtras({
           onToggle={(e) => setSetupOpen(e.currentTarget.open)}
         >
           <summary>Change the setup: Cedar policy and backend mode</summary>
-          <div className={styles.column} style={{ marginTop: '0.5rem' }}>
+          <div className={layout.column} style={{ marginTop: '0.5rem' }}>
             {inSetup}
           </div>
         </details>

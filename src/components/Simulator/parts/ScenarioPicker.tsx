@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ScenarioView, SpecRevision } from '../engine-port';
 import { CHECK_LABELS } from './Checks';
+import controls from '../controls.module.css';
 import styles from '../styles.module.css';
 
 const GROUP_NAMES: Readonly<Record<ScenarioView['group'], string>> = {
@@ -62,11 +63,11 @@ export default function ScenarioPicker({
   const groups = groupScenarios(scenarios);
   return (
     <div>
-      <div className={styles.field}>
+      <div className={controls.field}>
         <label htmlFor={`${idPrefix}-scenario`}>Scenario</label>
         <select
           id={`${idPrefix}-scenario`}
-          className={styles.select}
+          className={controls.select}
           value={value}
           disabled={disabled}
           aria-describedby={`${idPrefix}-scenario-desc`}
@@ -104,7 +105,7 @@ export default function ScenarioPicker({
                 <li key={s.id}>
                   <button
                     type="button"
-                    className={styles.smallButton}
+                    className={controls.smallButton}
                     aria-disabled={disabled}
                     aria-current={s.id === value ? 'true' : undefined}
                     onClick={() => {

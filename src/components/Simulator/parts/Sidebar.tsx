@@ -11,7 +11,7 @@ import Controls from './Controls';
 import StepList from './StepList';
 import ClockPanel from './ClockPanel';
 import ExportBar from './ExportBar';
-import styles from '../styles.module.css';
+import layout from '../layout.module.css';
 
 export interface SidebarProps {
   engine: EnginePort;
@@ -73,7 +73,7 @@ export default function Sidebar({
   }, [snapshot, scenario]);
 
   return (
-    <div className={clsx(styles.column, styles.stickyColumn)}>
+    <div className={clsx(layout.column, layout.stickyColumn)}>
       <ScenarioPicker
         scenarios={scenarios}
         value={snapshot?.config.scenarioId ?? ''}

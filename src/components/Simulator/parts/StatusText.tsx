@@ -1,18 +1,18 @@
 import type { ReactNode } from 'react';
-import styles from '../styles.module.css';
+import stepsCss from '../steps.module.css';
 
 const LOOK = {
-  pass: { icon: '✓', word: 'pass', className: styles.pass },
-  done: { icon: '✓', word: 'done', className: styles.pass },
-  fail: { icon: '✗', word: 'fail', className: styles.fail },
-  failed: { icon: '✗', word: 'failed', className: styles.fail },
-  skip: { icon: '–', word: 'skipped', className: styles.skip },
+  pass: { icon: '✓', word: 'pass', className: stepsCss.pass },
+  done: { icon: '✓', word: 'done', className: stepsCss.pass },
+  fail: { icon: '✗', word: 'fail', className: stepsCss.fail },
+  failed: { icon: '✗', word: 'failed', className: stepsCss.fail },
+  skip: { icon: '–', word: 'skipped', className: stepsCss.skip },
   refused: {
     icon: '↩',
     word: 'refused, as expected',
     className: undefined,
   },
-  pending: { icon: '○', word: 'pending', className: styles.skip },
+  pending: { icon: '○', word: 'pending', className: stepsCss.skip },
   current: { icon: '▶', word: 'next', className: undefined },
 } as const;
 
@@ -26,7 +26,7 @@ export default function StatusText({
 }): ReactNode {
   const look = LOOK[status];
   return (
-    <span className={`${styles.statusTag} ${look.className ?? ''}`}>
+    <span className={`${stepsCss.statusTag} ${look.className ?? ''}`}>
       <span aria-hidden="true">{look.icon} </span>
       {look.word}
     </span>

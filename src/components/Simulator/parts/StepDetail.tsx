@@ -21,6 +21,7 @@ import TokenView from './TokenView';
 import { formatInstant } from './ClockPanel';
 import { outcomeWords } from '../lib/outcome-words';
 import { CHECK_CLAIMS, decisiveMarks, failedCheck } from '../lib/decisive';
+import layout from '../layout.module.css';
 import styles from '../styles.module.css';
 import outcomeStyles from '../outcome.module.css';
 
@@ -226,7 +227,7 @@ export default function StepDetail({
       {editors}
       {record && (
         <div
-          className={styles.column}
+          className={layout.column}
           style={{ marginTop: '0.75rem' }}
           data-testid="sim-step-result"
         >

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import clsx from 'clsx';
 import type { StepRecord, StepView } from '../engine-port';
 import StatusText, { type StatusWord } from './StatusText';
+import stepsCss from '../steps.module.css';
 import styles from '../styles.module.css';
 
 export interface StepListProps {
@@ -47,14 +48,14 @@ export default function StepList({
   return (
     <nav aria-label="Steps">
       <h3 className={styles.panelTitle}>Steps</h3>
-      <ol className={styles.steps} data-testid="sim-steps">
+      <ol className={stepsCss.steps} data-testid="sim-steps">
         {steps.map((step, index) => {
           const status = statusOf(index, records, cursor, finished);
           const isViewed = viewed === index;
           return (
             <li
               key={step.id}
-              className={styles.step}
+              className={stepsCss.step}
               data-step-id={step.id}
               data-step-status={status}
               data-step-differs={differing.has(step.id) ? 'true' : undefined}
@@ -62,8 +63,8 @@ export default function StepList({
               <button
                 type="button"
                 className={clsx(
-                  styles.stepButton,
-                  isViewed && styles.stepViewed,
+                  stepsCss.stepButton,
+                  isViewed && stepsCss.stepViewed,
                 )}
                 disabled={!records[index]}
                 aria-current={isViewed ? 'step' : undefined}
