@@ -144,6 +144,13 @@ export default function SimulatorView({
     [dispatch, wantReveal],
   );
 
+  // Stable, so the memoised diagram and log skip renders that change nothing.
+  const openFromRun = useCallback(
+    (exchangeId: string, stepIndex: number) =>
+      openExchange(exchangeId, () => setViewed(stepIndex)),
+    [openExchange],
+  );
+
   const reload = useCallback(
     (change: Partial<Snapshot['config']>, steps?: number) => {
       if (!snapshot) return;
@@ -368,9 +375,7 @@ export default function SimulatorView({
                   records={snapshot.records}
                   titles={snapshot.steps.map((st) => st.title)}
                   current={shownIndexFinal}
-                  onOpen={(exchangeId, stepIndex) =>
-                    openExchange(exchangeId, () => setViewed(stepIndex))
-                  }
+                  onOpen={openFromRun}
                 />
               }
             />
@@ -382,9 +387,7 @@ export default function SimulatorView({
               records={snapshot.records}
               titles={snapshot.steps.map((st) => st.title)}
               now={Date.parse(snapshot.clock) / 1000}
-              onOpen={(exchangeId, stepIndex) =>
-                openExchange(exchangeId, () => setViewed(stepIndex))
-              }
+              onOpen={openFromRun}
             />
           )}
           {snapshot && inSetup.length > 0 && (
