@@ -84,8 +84,10 @@ function printCommits(log: CommitLog[]) {
     .sort((a, b) => b[1].selfMs - a[1].selfMs)
     .slice(0, 12)
     .map(([n, e]) => `${n}×${e.renders} ${round(e.selfMs)}`);
+  // The count of component renders needs no profiling build (durations do).
+  const renders = log.reduce((n, c) => n + c.rendered.length, 0);
   console.log(
-    `    react: ${log.length} commits, render ${round(total)} ms; ${top.join(', ')}`,
+    `    react: ${log.length} commits, ${renders} component renders, render ${round(total)} ms; ${top.join(', ')}`,
   );
 }
 

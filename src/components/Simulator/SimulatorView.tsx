@@ -86,6 +86,13 @@ export default function SimulatorView({
     [dispatch, wantReveal],
   );
 
+  // Stable, so the memoised diagram and log skip renders that change nothing.
+  const openFromRun = useCallback(
+    (exchangeId: string, stepIndex: number) =>
+      openExchange(exchangeId, () => setViewed(stepIndex)),
+    [openExchange],
+  );
+
   const reload = useCallback(
     (change: Partial<Snapshot['config']>, steps?: number) => {
       if (!snapshot) return;
@@ -262,9 +269,7 @@ export default function SimulatorView({
                   records={snapshot.records}
                   titles={snapshot.steps.map((st) => st.title)}
                   current={shownIndexFinal}
-                  onOpen={(exchangeId, stepIndex) =>
-                    openExchange(exchangeId, () => setViewed(stepIndex))
-                  }
+                  onOpen={openFromRun}
                 />
               }
             />
@@ -278,9 +283,7 @@ export default function SimulatorView({
               idPrefix={idPrefix}
               inSetup={inSetup}
               validateToken={sim.validateToken}
-              onOpen={(exchangeId, stepIndex) =>
-                openExchange(exchangeId, () => setViewed(stepIndex))
-              }
+              onOpen={openFromRun}
             />
           )}
         </div>

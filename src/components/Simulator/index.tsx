@@ -6,8 +6,17 @@ import layout from './layout.module.css';
 import styles from './styles.module.css';
 
 // The heavy part (engine, msw, jose, Cedar) is a separate chunk, fetched only
-// when this component renders in the browser.
-const SimulatorApp = lazy(() => import('./SimulatorApp'));
+// when this component renders in the browser. The engine's chunks (imported
+// by the app once it mounts) are requested at the same moment, so the first
+// start downloads them side by side rather than one after the other.
+const SimulatorApp = lazy(() => {
+  const app = import('./SimulatorApp');
+  void import('./engine-adapter').catch(() => undefined);
+  if ('serviceWorker' in navigator) {
+    void import('@site/src/simulator/http/browser').catch(() => undefined);
+  }
+  return app;
+});
 
 export type SimulatorProps = SimulatorAppProps;
 

@@ -3,7 +3,7 @@
  * clock moves, reloads with another scenario, policy or backend mode), so a
  * button can never start a step while another runs.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type {
   BackendMode,
   EnginePort,
@@ -37,21 +37,41 @@ export interface Snapshot {
   transcript: Transcript;
 }
 
+/**
+ * The snapshot of a simulation after an action. Records are the engine's own
+ * objects (append-only, never changed once recorded), so a record keeps its
+ * identity from one snapshot to the next and memoised views skip it. The
+ * transcript is assembled from them without the deep copy that
+ * `sim.transcript()` makes (that copy is for export); only the clock events,
+ * which change on clock moves, Back and Reset alone, are read from it.
+ */
 function snapshotOf(
   sim: SimulationPort,
   config: SimConfig,
   clockMoves: readonly ClockMove[],
+  clockEvents: Transcript['clockEvents'],
 ): Snapshot {
+  const records = sim.records;
+  const finished = sim.finished;
+  const clock = sim.clockIso();
+  const failed = records.some((r) => r.status === 'failed');
   return {
     config,
     steps: sim.steps,
-    records: [...sim.records],
+    records,
     cursor: sim.cursor,
-    finished: sim.finished,
+    finished,
     backendMode: sim.effectiveBackendMode,
-    clock: sim.clockIso(),
+    clock,
     clockMoves,
-    transcript: sim.transcript(),
+    transcript: {
+      scenarioId: sim.scenario.id as Transcript['scenarioId'],
+      records: records as StepRecord[],
+      finished,
+      outcome: failed ? 'failure' : finished ? 'success' : 'running',
+      clock,
+      clockEvents,
+    },
   };
 }
 
@@ -78,19 +98,66 @@ export interface UseSimulator {
   validateToken: SimulationPort['validateToken'];
 }
 
+interface State {
+  snapshot: Snapshot | null;
+  busy: boolean;
+  error: string | null;
+  lastAction: Action | null;
+}
+
+type Change =
+  | { kind: 'busy' }
+  | {
+      kind: 'settled';
+      snapshot: Snapshot | null;
+      error: string | null;
+      action: Action | null;
+      idle: boolean;
+    };
+
+const INITIAL: State = {
+  snapshot: null,
+  busy: false,
+  error: null,
+  lastAction: null,
+};
+
+function reduce(state: State, change: Change): State {
+  if (change.kind === 'busy') {
+    return state.busy ? state : { ...state, busy: true };
+  }
+  return {
+    snapshot: change.snapshot ?? state.snapshot,
+    busy: !change.idle,
+    error: change.error,
+    lastAction: change.action ?? state.lastAction,
+  };
+}
+
+/**
+ * How long an action may run before the view shows it as busy. Most steps
+ * settle well within it, so a click renders once (the settled step) rather
+ * than twice (busy, then settled); meanwhile the hook itself refuses a second
+ * step, as the disabled buttons would.
+ */
+const BUSY_AFTER_MS = 120;
+
 export function useSimulator(engine: EnginePort): UseSimulator {
   const simRef = useRef<SimulationPort | null>(null);
   const configRef = useRef<SimConfig | null>(null);
   const movesRef = useRef<readonly ClockMove[]>([]);
+  const eventsRef = useRef<Transcript['clockEvents']>([]);
   const queue = useRef<Promise<void>>(Promise.resolve());
   const pending = useRef(0);
-  const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [lastAction, setLastAction] = useState<Action | null>(null);
+  const busyTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const [state, change] = useReducer(reduce, INITIAL);
 
   const perform = useCallback(
-    async (action: Action): Promise<void> => {
+    async (action: Action): Promise<Snapshot | null> => {
+      // Clock events change only with clock moves, Back and Reset (a reload
+      // replays them): read them (a deep copy) only then.
+      const eventsChanged =
+        action.kind !== 'next' && action.kind !== 'run-to-end';
       if (action.kind === 'load') {
         const previous = simRef.current;
         simRef.current = null;
@@ -111,7 +178,7 @@ export function useSimulator(engine: EnginePort): UseSimulator {
         movesRef.current = applied;
       } else {
         const sim = simRef.current;
-        if (!sim) return;
+        if (!sim) return null;
         if (action.kind === 'next') await sim.next();
         else if (action.kind === 'back') {
           await sim.back();
@@ -131,28 +198,47 @@ export function useSimulator(engine: EnginePort): UseSimulator {
       }
       const sim = simRef.current;
       const config = configRef.current;
-      if (sim && config) {
-        setSnapshot(snapshotOf(sim, config, movesRef.current));
+      if (!sim || !config) return null;
+      if (eventsChanged) {
+        eventsRef.current = sim.transcript().clockEvents;
       }
+      return snapshotOf(sim, config, movesRef.current, eventsRef.current);
     },
     [engine],
   );
 
   const dispatch = useCallback(
     (action: Action): Promise<void> => {
+      // While something runs, only a reload may queue behind it: a step,
+      // Back, Reset or a clock move is refused, as its disabled button is.
+      if (pending.current > 0 && action.kind !== 'load') return queue.current;
       pending.current += 1;
-      setBusy(true);
+      busyTimer.current ??= setTimeout(() => {
+        busyTimer.current = null;
+        if (pending.current > 0) change({ kind: 'busy' });
+      }, BUSY_AFTER_MS);
       const run = queue.current.then(async () => {
+        let snapshot: Snapshot | null = null;
+        let error: string | null = null;
         try {
-          await perform(action);
-          setError(null);
-          setLastAction(action);
+          snapshot = await perform(action);
         } catch (e) {
-          setError(e instanceof Error ? e.message : String(e));
-        } finally {
-          pending.current -= 1;
-          if (pending.current === 0) setBusy(false);
+          error = e instanceof Error ? e.message : String(e);
         }
+        pending.current -= 1;
+        const idle = pending.current === 0;
+        if (idle && busyTimer.current !== null) {
+          clearTimeout(busyTimer.current);
+          busyTimer.current = null;
+        }
+        // One state change, so a settled action is one render and one commit.
+        change({
+          kind: 'settled',
+          snapshot,
+          error,
+          action: error === null ? action : null,
+          idle,
+        });
       });
       queue.current = run;
       return run;
@@ -162,6 +248,7 @@ export function useSimulator(engine: EnginePort): UseSimulator {
 
   useEffect(
     () => () => {
+      if (busyTimer.current !== null) clearTimeout(busyTimer.current);
       void simRef.current?.dispose();
       simRef.current = null;
     },
@@ -177,5 +264,12 @@ export function useSimulator(engine: EnginePort): UseSimulator {
     [],
   );
 
-  return { snapshot, busy, error, lastAction, dispatch, validateToken };
+  return {
+    snapshot: state.snapshot,
+    busy: state.busy,
+    error: state.error,
+    lastAction: state.lastAction,
+    dispatch,
+    validateToken,
+  };
 }

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import {
   parseUrlState,
   serialiseUrlState,
@@ -6,7 +6,25 @@ import {
   type UrlStyle,
 } from './lib/url-state';
 
-/** Reads the simulator state from the URL once, and rewrites it in place. */
+type Cancel = () => void;
+
+/** Runs `task` when the main thread is idle (at the latest after 500 ms). */
+function whenIdle(task: () => void): Cancel {
+  if (typeof window.requestIdleCallback === 'function') {
+    const id = window.requestIdleCallback(task, { timeout: 500 });
+    return () => window.cancelIdleCallback(id);
+  }
+  const id = window.setTimeout(task, 50);
+  return () => window.clearTimeout(id);
+}
+
+/**
+ * Reads the simulator state from the URL once, and rewrites it in place.
+ * Writes wait for an idle moment and coalesce, so a step's click never pays
+ * for `history.replaceState` and "Run to end" writes once; a write still
+ * waiting when the simulator unmounts or the address changes under it is
+ * dropped.
+ */
 export function useUrlState(style: UrlStyle): {
   initial: SimUrlState;
   write: (state: SimUrlState) => void;
@@ -15,19 +33,48 @@ export function useUrlState(style: UrlStyle): {
     () => parseUrlState(style, window.location.search, window.location.hash),
     [style],
   );
+  const latest = useRef<SimUrlState | null>(null);
+  const cancel = useRef<Cancel | null>(null);
+
+  const flush = useCallback(() => {
+    cancel.current = null;
+    const state = latest.current;
+    latest.current = null;
+    if (!state) return;
+    const { pathname, search, hash } = window.location;
+    const next = serialiseUrlState(style, state, search, hash);
+    if (next.search === search && next.hash === hash) return;
+    // replaceState keeps the router's history entry (and its state) intact.
+    window.history.replaceState(
+      window.history.state,
+      '',
+      `${pathname}${next.search}${next.hash}`,
+    );
+  }, [style]);
+
   const write = useCallback(
     (state: SimUrlState) => {
-      const { pathname, search, hash } = window.location;
-      const next = serialiseUrlState(style, state, search, hash);
-      if (next.search === search && next.hash === hash) return;
-      // replaceState keeps the router's history entry (and its state) intact.
-      window.history.replaceState(
-        window.history.state,
-        '',
-        `${pathname}${next.search}${next.hash}`,
-      );
+      latest.current = state;
+      cancel.current ??= whenIdle(flush);
     },
-    [style],
+    [flush],
   );
+
+  useEffect(() => {
+    const drop = (): void => {
+      cancel.current?.();
+      cancel.current = null;
+      latest.current = null;
+    };
+    // The reader followed a link: a write still waiting describes the state
+    // before it and must not overwrite the new address.
+    window.addEventListener('hashchange', drop);
+    window.addEventListener('popstate', drop);
+    return () => {
+      window.removeEventListener('hashchange', drop);
+      window.removeEventListener('popstate', drop);
+      drop();
+    };
+  }, []);
   return { initial, write };
 }

@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { CheckVerdict } from '../engine-port';
 import { CHECK_LABELS as CHECK_ID_LABELS } from '@site/src/simulator/content/labels';
 import StatusText from './StatusText';
+import { sameFields } from '../lib/same';
 import { policyWords } from '../lib/words';
 import styles from '../styles.module.css';
 import outcome from '../outcome.module.css';
@@ -51,7 +52,7 @@ function count(checks: readonly CheckVerdict[], status: string): number {
   return checks.filter((c) => c.status === status).length;
 }
 
-export default function Checks({
+function Checks({
   checks,
   title,
   headingLevel = 3,
@@ -98,3 +99,13 @@ export default function Checks({
     </section>
   );
 }
+
+/** Memoised: a record's verdicts never change once recorded. */
+export default memo(
+  Checks,
+  (a, b) =>
+    a.checks === b.checks &&
+    a.title === b.title &&
+    a.headingLevel === b.headingLevel &&
+    sameFields(a.collapsed, b.collapsed),
+);

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { Exchange } from '@site/src/simulator/engine/types';
 import {
   requestBody,
@@ -9,6 +9,7 @@ import {
 import { ACTOR_LABELS } from '@site/src/simulator/content/labels';
 import { toCurl } from '../lib/export';
 import { lineMatches, type LineMark } from '../lib/decisive';
+import { sameFields, sameItems } from '../lib/same';
 import { exchangeName } from '../lib/words';
 import CopyButton from './CopyButton';
 import styles from '../styles.module.css';
@@ -85,7 +86,7 @@ function PartBlock({
 }
 
 /** One HTTP exchange in full: request and response, heads and bodies. */
-export default function ExchangeView({
+function ExchangeView({
   exchange,
   marks = [],
 }: {
@@ -156,3 +157,14 @@ export default function ExchangeView({
     </article>
   );
 }
+
+/**
+ * Memoised: an exchange is recorded once and never changes, so only a new
+ * exchange, or other decisive lines, render it again.
+ */
+export default memo(
+  ExchangeView,
+  (a, b) =>
+    a.exchange === b.exchange &&
+    sameItems(a.marks, b.marks, (x, y) => sameFields(x, y)),
+);

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useRef, useState, type ReactNode } from 'react';
 import clsx from 'clsx';
 import type { StepRecord } from '../engine-port';
 import { LANE_NAMES, layoutRun, type Arrow } from '../lib/run-diagram';
+import { sameFields, sameItems } from '../lib/same';
 import styles from '../diagram.module.css';
 
 export interface RunDiagramProps {
@@ -33,6 +34,94 @@ function nameLines(name: string): string[] {
   return [words.slice(0, half).join(' '), words.slice(half).join(' ')];
 }
 
+interface ArrowMarkProps {
+  arrow: Arrow;
+  top: number;
+  x1: number;
+  x2: number;
+  current: boolean;
+  onOpen: RunDiagramProps['onOpen'];
+}
+
+/** One exchange's arrow; memoised, so a step draws only what moved. */
+const ArrowMark = memo(
+  function ArrowMark({
+    arrow: a,
+    top,
+    x1,
+    x2,
+    current,
+    onOpen,
+  }: ArrowMarkProps): ReactNode {
+    const mid = (x1 + x2) / 2;
+    const dir = x2 > x1 ? -1 : 1;
+    const name = `Exchange ${a.number}: ${LANE_NAMES[a.from]} to ${LANE_NAMES[a.to]}, ${a.label}, answered ${a.status}${a.look === 'ok' ? '' : ` (${STATUS_WORD[a.look]})`}`;
+    return (
+      <g
+        role="button"
+        tabIndex={0}
+        aria-label={name}
+        data-arrow={a.exchangeId}
+        data-look={a.look}
+        data-current={current}
+        className={clsx(
+          styles.arrow,
+          styles[a.look],
+          current && styles.current,
+        )}
+        onClick={() => onOpen(a.exchangeId, a.stepIndex)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' || e.key === ' ') {
+            e.preventDefault();
+            onOpen(a.exchangeId, a.stepIndex);
+          }
+        }}
+      >
+        <rect
+          x={Math.min(x1, x2) - 4}
+          y={top}
+          width={Math.abs(x2 - x1) + 8}
+          height={ROW}
+          className={styles.hit}
+        />
+        <text x={mid} y={top + 13} textAnchor="middle" className={styles.label}>
+          {`${a.number}  ${a.label} → ${a.status}`}
+        </text>
+        <line
+          x1={x1}
+          x2={x2 + dir * (a.look === 'ok' ? 0 : 7)}
+          y1={top + 22}
+          y2={top + 22}
+          className={styles.line}
+          markerEnd={a.look === 'ok' ? 'url(#sim-arrow)' : undefined}
+        />
+        {a.look === 'failed' && (
+          <path
+            d={`M${x2 - 5},${top + 17} l10,10 M${x2 + 5},${top + 17} l-10,10`}
+            className={styles.cross}
+          />
+        )}
+        {a.look === 'error' && (
+          <rect
+            x={x2 - 5}
+            y={top + 17}
+            width={10}
+            height={10}
+            className={styles.square}
+          />
+        )}
+      </g>
+    );
+  },
+  (a, b) =>
+    a.top === b.top &&
+    a.x1 === b.x1 &&
+    a.x2 === b.x2 &&
+    a.current === b.current &&
+    a.onOpen === b.onOpen &&
+    sameFields(a.arrow, b.arrow),
+);
+
 /**
  * The run so far as a sequence diagram drawn from the exchange records: one
  * lane per party that took part, one arrow per exchange, numbered like the
@@ -40,7 +129,7 @@ function nameLines(name: string): string[] {
  * error answers are dashed and end in a square; the shown step's arrows sit
  * on a highlighted band.
  */
-export default function RunDiagram({
+function RunDiagram({
   records,
   titles,
   current,
@@ -165,78 +254,29 @@ export default function RunDiagram({
               ))}
             </g>
           ))}
-          {arrows.map((a, r) => {
-            const top = rowY[r] ?? 0;
-            const x1 = x(a.from);
-            const x2 = x(a.to);
-            const mid = (x1 + x2) / 2;
-            const dir = x2 > x1 ? -1 : 1;
-            const name = `Exchange ${a.number}: ${LANE_NAMES[a.from]} to ${LANE_NAMES[a.to]}, ${a.label}, answered ${a.status}${a.look === 'ok' ? '' : ` (${STATUS_WORD[a.look]})`}`;
-            return (
-              <g
-                key={a.exchangeId}
-                role="button"
-                tabIndex={0}
-                aria-label={name}
-                data-arrow={a.exchangeId}
-                data-look={a.look}
-                data-current={a.stepIndex === current}
-                className={clsx(
-                  styles.arrow,
-                  styles[a.look],
-                  a.stepIndex === current && styles.current,
-                )}
-                onClick={() => onOpen(a.exchangeId, a.stepIndex)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' || e.key === ' ') {
-                    e.preventDefault();
-                    onOpen(a.exchangeId, a.stepIndex);
-                  }
-                }}
-              >
-                <rect
-                  x={Math.min(x1, x2) - 4}
-                  y={top}
-                  width={Math.abs(x2 - x1) + 8}
-                  height={ROW}
-                  className={styles.hit}
-                />
-                <text
-                  x={mid}
-                  y={top + 13}
-                  textAnchor="middle"
-                  className={styles.label}
-                >
-                  {`${a.number}  ${a.label} → ${a.status}`}
-                </text>
-                <line
-                  x1={x1}
-                  x2={x2 + dir * (a.look === 'ok' ? 0 : 7)}
-                  y1={top + 22}
-                  y2={top + 22}
-                  className={styles.line}
-                  markerEnd={a.look === 'ok' ? 'url(#sim-arrow)' : undefined}
-                />
-                {a.look === 'failed' && (
-                  <path
-                    d={`M${x2 - 5},${top + 17} l10,10 M${x2 + 5},${top + 17} l-10,10`}
-                    className={styles.cross}
-                  />
-                )}
-                {a.look === 'error' && (
-                  <rect
-                    x={x2 - 5}
-                    y={top + 17}
-                    width={10}
-                    height={10}
-                    className={styles.square}
-                  />
-                )}
-              </g>
-            );
-          })}
+          {arrows.map((a, r) => (
+            <ArrowMark
+              key={a.exchangeId}
+              arrow={a}
+              top={rowY[r] ?? 0}
+              x1={x(a.from)}
+              x2={x(a.to)}
+              current={a.stepIndex === current}
+              onOpen={onOpen}
+            />
+          ))}
         </svg>
       </div>
     </figure>
   );
 }
+
+/** Memoised: renders again only when the run or the shown step changed. */
+export default memo(
+  RunDiagram,
+  (a, b) =>
+    a.current === b.current &&
+    a.onOpen === b.onOpen &&
+    sameItems(a.records, b.records) &&
+    sameItems(a.titles, b.titles),
+);

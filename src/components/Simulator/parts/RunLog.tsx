@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { decodeJwt } from 'jose';
 import type { StepRecord } from '../engine-port';
-import { LANE_NAMES, layoutRun } from '../lib/run-diagram';
+import { LANE_NAMES, layoutRun, type Arrow } from '../lib/run-diagram';
+import { sameFields, sameItems } from '../lib/same';
 import { runState } from '../lib/state-view';
 import { formatInstant } from '../lib/format-time';
 import { TimeClaims } from './TokenView';
@@ -25,13 +26,34 @@ function Row({ name, value }: { name: string; value: ReactNode }): ReactNode {
   );
 }
 
+/** One request of the log; memoised, so a step renders only its own. */
+const LogItem = memo(
+  function LogItem({
+    arrow: a,
+    onOpen,
+  }: {
+    arrow: Arrow;
+    onOpen: RunLogProps['onOpen'];
+  }): ReactNode {
+    return (
+      <li data-log={a.exchangeId}>
+        <button
+          type="button"
+          className={outcome.linkButton}
+          onClick={() => onOpen(a.exchangeId, a.stepIndex)}
+        >
+          {a.number}. {LANE_NAMES[a.from]} → {LANE_NAMES[a.to]}: {a.label},{' '}
+          {a.status}
+          {a.look === 'failed' ? ' (the failure)' : ''}
+        </button>
+      </li>
+    );
+  },
+  (a, b) => a.onOpen === b.onOpen && sameFields(a.arrow, b.arrow),
+);
+
 /** Every request so far in one list, and the state the run has built. */
-export default function RunLog({
-  records,
-  titles,
-  now,
-  onOpen,
-}: RunLogProps): ReactNode {
+function RunLog({ records, titles, now, onOpen }: RunLogProps): ReactNode {
   const { arrows } = layoutRun(records, titles);
   const s = runState(records);
   let claims: Record<string, unknown> | null = null;
@@ -46,17 +68,7 @@ export default function RunLog({
         <summary>Running log: {arrows.length} requests so far</summary>
         <ol className={outcome.timeList}>
           {arrows.map((a) => (
-            <li key={a.exchangeId} data-log={a.exchangeId}>
-              <button
-                type="button"
-                className={outcome.linkButton}
-                onClick={() => onOpen(a.exchangeId, a.stepIndex)}
-              >
-                {a.number}. {LANE_NAMES[a.from]} → {LANE_NAMES[a.to]}: {a.label}
-                , {a.status}
-                {a.look === 'failed' ? ' (the failure)' : ''}
-              </button>
-            </li>
+            <LogItem key={a.exchangeId} arrow={a} onOpen={onOpen} />
           ))}
         </ol>
       </details>
@@ -91,3 +103,13 @@ export default function RunLog({
     </>
   );
 }
+
+/** Memoised: renders again only when the run or the simulated time moved. */
+export default memo(
+  RunLog,
+  (a, b) =>
+    a.now === b.now &&
+    a.onOpen === b.onOpen &&
+    sameItems(a.records, b.records) &&
+    sameItems(a.titles, b.titles),
+);

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { Exchange } from '@site/src/simulator/engine/types';
 import type { DecodedToken } from '../engine-port';
 import { jsonText } from '@site/src/simulator/format/http-text';
@@ -10,6 +10,7 @@ import {
   relativeTime,
 } from '../lib/words';
 import { MarkedText } from './ExchangeView';
+import { sameItems } from '../lib/same';
 import CopyButton from './CopyButton';
 import styles from '../styles.module.css';
 
@@ -81,7 +82,7 @@ export interface TokenViewProps {
 }
 
 /** Raw token beside its decoded header and claims (text only, never HTML). */
-export default function TokenView({
+function TokenView({
   token,
   index,
   exchanges = [],
@@ -155,3 +156,14 @@ export default function TokenView({
     </section>
   );
 }
+
+/** Memoised: a recorded token and its exchanges never change. */
+export default memo(
+  TokenView,
+  (a, b) =>
+    a.token === b.token &&
+    a.index === b.index &&
+    a.exchanges === b.exchanges &&
+    a.now === b.now &&
+    sameItems(a.highlight, b.highlight),
+);
