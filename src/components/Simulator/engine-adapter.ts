@@ -5,8 +5,6 @@
  * Imported only from the lazily loaded simulator chunk.
  */
 import {
-  AUTHN_DIAGRAM_MESSAGES,
-  AUTHZ_DIAGRAM_MESSAGES,
   DEFAULT_CEDAR_POLICY,
   DEVIATIONS,
   REFERENCES,
@@ -213,8 +211,6 @@ export async function loadEngine(options: {
         refs: refs.filter((r) => r !== null),
       };
     },
-    diagramMessages: (diagram) =>
-      diagram === 'authn' ? AUTHN_DIAGRAM_MESSAGES : AUTHZ_DIAGRAM_MESSAGES,
     checkPolicy: async (policy) => {
       const cedar = await loadCedar();
       const result = cedar.checkParsePolicySet({ staticPolicies: policy });

@@ -6,7 +6,6 @@ import type {
   BackendMode,
   CheckVerdict,
   DecodedToken,
-  DiagramMessage,
   DiagramRef,
   SpecRevision,
 } from '@site/src/simulator/engine/types';
@@ -23,7 +22,6 @@ export type {
   BackendMode,
   CheckVerdict,
   DecodedToken,
-  DiagramMessage,
   SpecRevision,
   StepRecord,
   Transcript,
@@ -125,7 +123,6 @@ export interface EnginePort {
    */
   revisionNote(stepId: string, current: SpecRevision): RevisionNote | null;
   deviation(id: string): DeviationView | null;
-  diagramMessages(diagram: 'authn' | 'authz'): readonly DiagramMessage[];
   /** Cedar's own parse errors for a policy set, with their line; empty when it parses. */
   checkPolicy(policy: string): Promise<string[]>;
   /**

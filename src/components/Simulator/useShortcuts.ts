@@ -12,7 +12,7 @@ function isTyping(target: EventTarget | null): boolean {
  * Single-key shortcuts (no modifiers). Ignored while focus is in a text
  * field, so typing a policy or a token never steps the simulation.
  */
-export function useShortcuts(
+function useShortcuts(
   scope: 'page' | 'simulator',
   rootRef: RefObject<HTMLElement | null>,
   keys: Readonly<Record<string, () => void>>,

@@ -49,16 +49,6 @@ export async function waitForIdleCallback(page: Page): Promise<void> {
   );
 }
 
-/** Wait for two rendered frames, so layout caused by the last change is done. */
-export async function waitForFrames(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) =>
-        requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
-      ),
-  );
-}
-
 export type ColorMode = 'light' | 'dark';
 
 /** Open a page in a given colour mode (the site follows the OS setting). */

@@ -17,7 +17,7 @@ import {
 import { STEP_CONTENT } from '../../../simulator/content/steps';
 import { decisiveExchange, failedCheck } from './decisive';
 
-export type OutcomeKind =
+type OutcomeKind =
   /** The failure this scenario exists to show. */
   | 'rejected-as-expected'
   /** An error answer the flow expects and goes on from. */

@@ -9,7 +9,7 @@
 import type { ActorId, Exchange } from '../../../simulator/engine/types';
 import type { StepRecord } from '../../../simulator/scenarios/records';
 
-export const LANE_ORDER: readonly ActorId[] = [
+const LANE_ORDER: readonly ActorId[] = [
   'client',
   'user-agent',
   'toolhive',
@@ -38,10 +38,7 @@ export const LANE_NAMES: Readonly<Record<ActorId, string>> = {
  * endpoint and fetches client metadata documents; authorize and callback
  * URLs are opened in the browser; everything else is the MCP client.
  */
-export function senderOf(
-  x: Exchange,
-  earlierInStep: readonly Exchange[],
-): ActorId {
+function senderOf(x: Exchange, earlierInStep: readonly Exchange[]): ActorId {
   const path = new URL(x.request.url).pathname;
   switch (x.actor) {
     case 'toolhive':
@@ -68,11 +65,11 @@ export function senderOf(
 }
 
 /** Long paths are cut so a label stays near its arrow. */
-export function shortPath(path: string): string {
+function shortPath(path: string): string {
   return path.length > 28 ? `${path.slice(0, 26)}…` : path;
 }
 
-export type ArrowLook = 'ok' | 'error' | 'failed';
+type ArrowLook = 'ok' | 'error' | 'failed';
 
 export interface Arrow {
   exchangeId: string;
@@ -86,7 +83,7 @@ export interface Arrow {
   look: ArrowLook;
 }
 
-export interface StepBand {
+interface StepBand {
   stepIndex: number;
   title: string;
   /** The step's result, which names the branch taken (for example DCR). */

@@ -14,8 +14,7 @@ import {
   type SpecRevision,
 } from '../../../simulator/engine/types';
 
-export { BACKEND_MODES };
-export type UrlBackendMode = BackendMode;
+type UrlBackendMode = BackendMode;
 
 export interface SimUrlState {
   scenario?: string;

@@ -10,11 +10,6 @@ export function exchangeName(id: string): string {
   return n ? `exchange ${n}` : `exchange ${id}`;
 }
 
-/** `x13` → `13`, for numbering that matches the exchange log. */
-export function exchangeNumber(id: string): string {
-  return /^x(\d+)$/.exec(id)?.[1] ?? id;
-}
-
 /** Unix seconds → `2026-01-15 10:00:00 UTC`. */
 export function humanTime(seconds: number): string {
   return formatInstant(new Date(seconds * 1000).toISOString());

@@ -9,8 +9,6 @@ import { BACKEND_MODES_LINK } from '@site/src/simulator/content/concept-links';
 import { CompareModes, ReceiptCard, receiptOf } from './BackendReceived';
 import styles from '../styles.module.css';
 
-export { BACKEND_MODE_LABELS };
-
 /** The Authorization header of the last request the backend received. */
 function lastBackendAuthorization(
   records: readonly StepRecord[],

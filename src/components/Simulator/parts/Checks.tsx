@@ -10,7 +10,7 @@ import outcome from '../outcome.module.css';
 /** Reader-facing names of the engine's check ids (kept with the engine's text). */
 export const CHECK_LABELS: Readonly<Record<string, string>> = CHECK_ID_LABELS;
 
-export interface ChecksProps {
+interface ChecksProps {
   checks: readonly CheckVerdict[];
   /** Heading text, for example "ToolHive's checks". */
   title: string;

@@ -5,7 +5,7 @@ import { LANE_NAMES, layoutRun, type Arrow } from '../lib/run-diagram';
 import { sameFields, sameItems } from '../lib/same';
 import styles from '../diagram.module.css';
 
-export interface RunDiagramProps {
+interface RunDiagramProps {
   records: readonly StepRecord[];
   titles: readonly string[];
   /** The step shown: its arrows are highlighted. */

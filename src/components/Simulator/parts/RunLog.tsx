@@ -9,7 +9,7 @@ import { TimeClaims } from './TokenView';
 import styles from '../styles.module.css';
 import outcome from '../outcome.module.css';
 
-export interface RunLogProps {
+interface RunLogProps {
   records: readonly StepRecord[];
   titles: readonly string[];
   /** Simulated now, Unix seconds, for the token's times. */

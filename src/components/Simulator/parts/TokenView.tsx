@@ -22,7 +22,7 @@ const ROLE_NAMES: Readonly<Record<DecodedToken['role'], string>> = {
 };
 
 /** "Access token issued in exchange 6", "Token sent in exchange 13". */
-export function tokenLabel(
+function tokenLabel(
   token: DecodedToken,
   carrier: Exchange | undefined,
 ): string {
@@ -71,7 +71,7 @@ function exchangeCarrying(
   );
 }
 
-export interface TokenViewProps {
+interface TokenViewProps {
   token: DecodedToken;
   index: number;
   exchanges?: readonly Exchange[];
