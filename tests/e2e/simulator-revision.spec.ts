@@ -156,11 +156,14 @@ test.describe('the spec revision in the embedded simulator', () => {
     );
     expect(await axeViolations(page, '[data-simulator]')).toEqual([]);
 
-    // A fresh load of a sim-rev= link restores the revision.
+    // A fresh load of a sim-rev= link restores the revision. Leave the page
+    // first: a hash change alone would start a run on this page, and a reload
+    // in the middle of it abandons that run's requests.
+    await waitIdle(page);
+    await page.goto('about:blank');
     await page.goto(
       `${CONCEPT}#sim-scenario=credentials-other-as&sim-step=4&sim-rev=2026-07-28`,
     );
-    await page.reload();
     await waitForHydration(page);
     await expect(simRoot(page)).toHaveAttribute(
       'data-scenario',
