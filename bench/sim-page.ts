@@ -60,12 +60,16 @@ export async function waitRunnable(page: Page, root: string): Promise<number> {
   );
 }
 
-/** Clicks Next for step `id`; ms from the click event to the settled status. */
+/**
+ * Clicks Next for step `id`; ms from the click event to the settled status,
+ * and the engine's share of it (the app's `simulator:engine-step` measure:
+ * the step's requests through the transport, without the render).
+ */
 export async function clickStep(
   page: Page,
   root: string,
   id: string,
-): Promise<{ ms: number; status: string }> {
+): Promise<{ ms: number; status: string; engineMs: number }> {
   await page.evaluate(
     ([sel, stepId]) => {
       const item = document.querySelector(
@@ -73,7 +77,7 @@ export async function clickStep(
       );
       if (!item) throw new Error(`no step ${stepId}`);
       const w = window as unknown as {
-        __settled: Promise<{ ms: number; status: string }>;
+        __settled: Promise<{ ms: number; status: string; engineMs: number }>;
       };
       let clickAt = Number.NaN;
       document.addEventListener(
@@ -88,7 +92,15 @@ export async function clickStep(
           const status = item.getAttribute('data-step-status') ?? '';
           if (/^(done|failed)$/.test(status)) {
             observer.disconnect();
-            resolve({ ms: performance.now() - clickAt, status });
+            const measures = performance.getEntriesByName(
+              'simulator:engine-step',
+            );
+            performance.clearMeasures('simulator:engine-step');
+            resolve({
+              ms: performance.now() - clickAt,
+              status,
+              engineMs: measures[measures.length - 1]?.duration ?? Number.NaN,
+            });
           }
         });
         observer.observe(item, {
@@ -104,7 +116,7 @@ export async function clickStep(
     () =>
       (
         window as unknown as {
-          __settled: Promise<{ ms: number; status: string }>;
+          __settled: Promise<{ ms: number; status: string; engineMs: number }>;
         }
       ).__settled,
   );

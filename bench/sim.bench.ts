@@ -4,7 +4,9 @@
  *
  * - Engine: every scenario run in Node (in-page MSW transport, Cedar's Node
  *   build): two warm-up runs of them all, then max(11, N) timed runs of
- *   every step, before the browser starts.
+ *   every step, before the browser starts. Then the same engine alone in a
+ *   Chromium page with no UI (bench/engine-page.ts), from script and from
+ *   trusted clicks: the browser's own floor, before any UI.
  * - Browser: every scenario opened once on /simulator; after a warm-up run,
  *   N runs (Reset between them, no reload) clicked through with Next by
  *   Playwright (trusted input). Per step: click (the event's timestamp) to
@@ -15,7 +17,10 @@
  *   to the first step runnable, then each step of the embed's scenario; the
  *   first Cedar step's time is reported.
  *
- * Prints figures only (never asserts). Ratios are browser / engine medians.
+ * Prints figures only (never asserts). Ratios are medians of sums of a run's
+ * steps: simulator / engine in Node (`sim/node`), and simulator / engine from
+ * clicks in Chromium (`sim/click`: what the service worker, React and the page
+ * add to the engine's own run from the same input).
  *
  *   npm run build && npm run bench:sim [-- --runs 5 --dir build --only happy-path,cedar-deny]
  */
@@ -30,6 +35,7 @@ import { listScenarios } from '../src/simulator';
 import { options } from '../scripts/lib/args';
 import { median, percentile, resultLine, round } from './lib';
 import { engineTimes } from './engine-times';
+import { chromiumEngineTimes } from './engine-page';
 import {
   EVENT_TIMING_SCRIPT,
   clickStep,
@@ -52,17 +58,18 @@ const scenarioIds = listScenarios()
   .map((s) => s.id)
   .filter((id) => !ONLY || ONLY.split(',').includes(id));
 
+/** Per step: click to settled, and the engine's share of it (ms). */
 async function runThrough(
   page: Page,
   root: string,
-): Promise<Map<string, number>> {
+): Promise<Map<string, { ms: number; engineMs: number }>> {
   const ids = await page
     .locator(`${root} [data-testid="sim-steps"] [data-step-id]`)
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-step-id') ?? ''));
-  const times = new Map<string, number>();
+  const times = new Map<string, { ms: number; engineMs: number }>();
   for (const id of ids) {
-    const { ms, status } = await clickStep(page, root, id);
-    times.set(id, ms);
+    const { ms, status, engineMs } = await clickStep(page, root, id);
+    times.set(id, { ms, engineMs });
     if (status === 'failed') break;
   }
   return times;
@@ -79,7 +86,7 @@ async function reset(page: Page, root: string): Promise<void> {
 
 interface FirstStart {
   startMs: number;
-  steps: Map<string, number>;
+  steps: Map<string, { ms: number }>;
 }
 
 /** Cold cache, fresh context: the embed on the concept page from its Start button. */
@@ -133,7 +140,20 @@ async function main(): Promise<void> {
   const allSteps: number[] = [];
   const allInteractions: number[] = [];
   const ratios = new Map<string, number>();
+  const uiRatios = new Map<string, number>();
   try {
+    console.log(
+      `Engine in Chromium, no UI: ${engineRuns} runs of each scenario from script, then from clicks.`,
+    );
+    const inChromium = await chromiumEngineTimes(
+      browser,
+      scenarioIds,
+      engineRuns,
+    );
+    console.log(
+      `After a click, a task the handler posts (setTimeout 0) runs after ${round(median(inChromium.hops))} ms (median of ${inChromium.hops.length}); from script, after ${round(median(inChromium.scriptHops))} ms.`,
+    );
+    figures.click_to_posted_task_ms = round(median(inChromium.hops));
     const context = await browser.newContext({
       viewport: { width: 1280, height: 900 },
     });
@@ -143,10 +163,17 @@ async function main(): Promise<void> {
     await page.addInitScript('globalThis.__name = (fn) => fn;');
     await page.addInitScript(EVENT_TIMING_SCRIPT);
     console.log(
-      `\nBrowser: ${RUNS} runs per scenario after a warm-up (Reset between runs); ms, median / p95.`,
+      `\nSimulator: ${RUNS} runs per scenario after a warm-up (Reset between runs). Sums of a run's steps, medians in ms:`,
     );
     console.log(
-      'scenario                 browser     engine   ratio   slowest step (browser median / engine median)',
+      [
+        '  sim: the simulator on /simulator, click to settled; node: the engine in Node;',
+        '  script / click: the engine alone in Chromium, from script / from clicks;',
+        "  sim/node: the issue's ratio; sim/click: what the service worker, React and the page add.",
+      ].join('\n'),
+    );
+    console.log(
+      `${'scenario'.padEnd(22)} ${['sim', 'node', 'script', 'click', 'sim/node', 'sim/click'].map((h) => h.padStart(9)).join('')}`,
     );
     const root = '[data-simulator]';
     for (const id of scenarioIds) {
@@ -156,45 +183,60 @@ async function main(): Promise<void> {
       await runThrough(page, root); // warm-up: chunks, the worker, Cedar
       await interactionDurations(page); // drop the warm-up's clicks
       const totals: number[] = [];
-      const perStep = new Map<string, number[]>();
+      const perStep = new Map<string, { ms: number[]; engineMs: number[] }>();
       for (let i = 0; i < RUNS; i += 1) {
         await reset(page, root);
         await interactionDurations(page); // the Reset click is not a step
         const times = await runThrough(page, root);
         let total = 0;
-        for (const [step, ms] of times) {
-          perStep.set(step, [...(perStep.get(step) ?? []), ms]);
-          allSteps.push(ms);
-          total += ms;
+        for (const [step, t] of times) {
+          const row = perStep.get(step) ?? { ms: [], engineMs: [] };
+          row.ms.push(t.ms);
+          row.engineMs.push(t.engineMs);
+          perStep.set(step, row);
+          allSteps.push(t.ms);
+          total += t.ms;
         }
         totals.push(total);
         allInteractions.push(...(await interactionDurations(page, times.size)));
       }
       const e = engine.get(id);
       if (!e) throw new Error(`no engine figures for ${id}`);
-      const ratio = median(totals) / median(e.totals);
-      ratios.set(id, ratio);
-      const slowest = [...perStep.entries()].sort(
-        (a, b) => median(b[1]) - median(a[1]),
-      )[0];
-      const slowestEngine = slowest
-        ? median(e.perStep.get(slowest[0]) ?? [])
-        : NaN;
-      console.log(
-        `${id.padEnd(22)} ${`${round(median(totals))} / ${round(percentile(totals, 95))}`.padStart(13)} ${String(round(median(e.totals))).padStart(8)} ${String(round(ratio, 2)).padStart(7)}   ${slowest ? `${slowest[0]} ${round(median(slowest[1]))} / ${round(slowestEngine)}` : ''}`,
+      const sim = median(totals);
+      const node = median(e.totals);
+      const script = median(inChromium.script.get(id) ?? []);
+      const click = median(inChromium.click.get(id) ?? []);
+      ratios.set(id, sim / node);
+      uiRatios.set(id, sim / click);
+      const cells = [sim, node, script, click].map((v) =>
+        String(round(v)).padStart(9),
       );
+      const ratioCells = [sim / node, sim / click].map((v) =>
+        String(round(v, 2)).padStart(9),
+      );
+      console.log(`${id.padEnd(22)} ${[...cells, ...ratioCells].join('')}`);
       if (id === 'happy-path') {
         console.log(
-          '  happy path per step (browser median / p95; engine median):',
+          '  per step, medians: sim (p95), of which the engine in the app, node:',
         );
-        for (const [step, values] of perStep) {
-          console.log(
-            `    ${step.padEnd(38)} ${String(round(median(values))).padStart(7)} ${String(round(percentile(values, 95))).padStart(7)} ${String(round(median(e.perStep.get(step) ?? []))).padStart(7)}`,
-          );
+        for (const [step, row] of perStep) {
+          const values = [
+            median(row.ms),
+            percentile(row.ms, 95),
+            median(row.engineMs),
+            median(e.perStep.get(step) ?? []),
+          ].map((v) => String(round(v)).padStart(7));
+          console.log(`    ${step.padEnd(38)} ${values.join(' ')}`);
         }
-        figures.happy_path_browser_ms = round(median(totals));
-        figures.happy_path_engine_ms = round(median(e.totals));
-        figures.happy_path_ratio = round(ratio, 2);
+        Object.assign(figures, {
+          happy_path_browser_ms: round(sim),
+          happy_path_engine_ms: round(node),
+          happy_path_chromium_script_ms: round(script),
+          happy_path_chromium_click_ms: round(click),
+          happy_path_ratio: round(sim / node, 2),
+          happy_path_ui_ratio: round(sim / click, 2),
+          chromium_script_ratio: round(script / node, 2),
+        });
       }
     }
     await context.close();
@@ -203,17 +245,18 @@ async function main(): Promise<void> {
       engine.get('happy-path')?.cedarSteps.has(s),
     );
     console.log(
-      `\nFirst start on /${CONCEPT_PATH} (cold cache): Start click to first step runnable ${round(first.startMs)} ms; steps: ${[...first.steps].map(([s, ms]) => `${s} ${round(ms)}`).join(', ')}`,
+      `\nFirst start on /${CONCEPT_PATH} (cold cache): Start click to first step runnable ${round(first.startMs)} ms; steps: ${[...first.steps].map(([s, t]) => `${s} ${round(t.ms)}`).join(', ')}`,
     );
     figures.first_start_ms = round(first.startMs);
     figures.first_cedar_step_ms = cedarStep
-      ? round(first.steps.get(cedarStep) ?? NaN)
+      ? round(first.steps.get(cedarStep)?.ms ?? NaN)
       : 'n/a';
   } finally {
     await browser.close();
     await server.close();
   }
   const worst = [...ratios.entries()].sort((a, b) => b[1] - a[1])[0];
+  const worstUi = [...uiRatios.entries()].sort((a, b) => b[1] - a[1])[0];
   const reported = allInteractions.filter((d) => d > 16).length;
   console.log(
     `\nEvery Next click of every scenario (${allSteps.length} clicks): click to settled p95 ${round(percentile(allSteps, 95))} ms, max ${round(Math.max(...allSteps))}; Event Timing duration p95 ${round(percentile(allInteractions, 95))} ms (${reported} of ${allInteractions.length} over 16 ms), max ${round(Math.max(...allInteractions))}.`,
@@ -224,6 +267,9 @@ async function main(): Promise<void> {
       worst_ratio: worst ? round(worst[1], 2) : Number.NaN,
       worst_ratio_scenario: worst?.[0] ?? 'n/a',
       scenarios_over_2x: [...ratios.values()].filter((r) => r > 2).length,
+      worst_ui_ratio: worstUi ? round(worstUi[1], 2) : Number.NaN,
+      worst_ui_ratio_scenario: worstUi?.[0] ?? 'n/a',
+      scenarios_over_2x_ui: [...uiRatios.values()].filter((r) => r > 2).length,
       click_to_settled_p95_ms: round(percentile(allSteps, 95)),
       event_timing_p95_ms: round(percentile(allInteractions, 95)),
       clicks: allSteps.length,

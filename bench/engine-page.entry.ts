@@ -1,0 +1,90 @@
+/**
+ * Browser side of bench/engine-page.ts: the engine alone in a page with no
+ * UI, no React and no service worker (MSW's in-page getResponse transport,
+ * Cedar's `/web` build). Bundled by esbuild at bench time; never part of the
+ * site.
+ *
+ * - `__engine.run(id)`: runs a scenario to its end from script (no input) and
+ *   returns each step's ms.
+ * - `__engine.load(id)`, then trusted clicks on `#next`: each click runs one
+ *   step; `__engine.clicks` collects ms from the click event's timestamp to
+ *   the step's id written into `#step` (the least a page can show).
+ * - `#hop`: a click handler that only posts a task; `__engine.hops` collects
+ *   ms from the click to that task.
+ */
+import initCedar, * as cedar from '@cedar-policy/cedar-wasm/web';
+import {
+  createInPageTransport,
+  createSimulation,
+  type CedarApi,
+  type ScenarioId,
+  type Simulation,
+} from '../src/simulator';
+
+let cedarReady: Promise<CedarApi> | null = null;
+// The wasm file is copied next to the bundle, where the `/web` build's
+// default location (`new URL(..., import.meta.url)`) finds it.
+const loadCedar = () =>
+  (cedarReady ??= initCedar().then(() => cedar as unknown as CedarApi));
+
+const simulation = (id: string): Simulation =>
+  createSimulation({
+    scenarioId: id as ScenarioId,
+    transport: createInPageTransport(),
+    loadCedar,
+  });
+
+let current: Simulation | null = null;
+const clicks: { step: string; ms: number }[] = [];
+
+const button = document.createElement('button');
+button.id = 'next';
+button.textContent = 'Next';
+const output = document.createElement('output');
+output.id = 'step';
+// `#hop` posts one task (setTimeout 0) from its click handler and records
+// when it ran: the wait a step's first posted task meets after an input.
+const hop = document.createElement('button');
+hop.id = 'hop';
+hop.textContent = 'Hop';
+const hops: number[] = [];
+hop.addEventListener('click', (event) => {
+  setTimeout(() => hops.push(performance.now() - event.timeStamp), 0);
+});
+document.body.append(button, output, hop);
+
+button.addEventListener('click', (event) => {
+  const sim = current;
+  if (!sim || sim.finished) return;
+  void sim.next().then((record) => {
+    output.textContent = `${record.stepId} ${clicks.length}`;
+    clicks.push({
+      step: record.stepId,
+      ms: performance.now() - event.timeStamp,
+    });
+  });
+});
+
+Object.assign(window, {
+  __engine: {
+    clicks,
+    hops,
+    async run(id: string): Promise<[string, number][]> {
+      const sim = simulation(id);
+      const times: [string, number][] = [];
+      while (!sim.finished) {
+        const started = performance.now();
+        const record = await sim.next();
+        times.push([record.stepId, performance.now() - started]);
+      }
+      return times;
+    },
+    load(id: string): void {
+      current = simulation(id);
+      clicks.length = 0;
+    },
+    get finished(): boolean {
+      return current?.finished ?? true;
+    },
+  },
+});

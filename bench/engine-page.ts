@@ -1,0 +1,149 @@
+/**
+ * The engine's own cost in Chromium, for bench/sim.bench.ts: the engine
+ * alone in a page with no UI (bench/engine-page.entry.ts, bundled here by
+ * esbuild), run two ways.
+ *
+ * - script: every step run from script, no input, as the Node figures are;
+ * - click: each step run from a trusted click on a plain button, as the
+ *   simulator's Next does, up to the step's id written into the page.
+ *
+ * The difference between the two is what Chromium adds after an input (it
+ * paints a frame before it runs the next task the step posts); the
+ * difference between Node and "script" is the platform (Chromium's Request,
+ * Response and WebCrypto, Cedar's web build).
+ */
+import type { Browser } from '@playwright/test';
+import { build } from 'esbuild';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { serveBuild } from '../scripts/lib/static-server';
+
+export interface ChromiumEngineFigures {
+  /** Per scenario, the total of its steps per run. */
+  script: Map<string, number[]>;
+  click: Map<string, number[]>;
+  /** ms from a click to a task its handler posted (setTimeout 0). */
+  hops: number[];
+  /** The same from script, no input. */
+  scriptHops: number[];
+}
+
+interface EnginePage {
+  __engine: {
+    clicks: { step: string; ms: number }[];
+    hops: number[];
+    run(id: string): Promise<[string, number][]>;
+    load(id: string): void;
+    finished: boolean;
+  };
+}
+
+async function bundle(dir: string): Promise<void> {
+  const wasm = path.join(
+    __dirname,
+    '../node_modules/@cedar-policy/cedar-wasm/web/cedar_wasm_bg.wasm',
+  );
+  await build({
+    entryPoints: [path.join(__dirname, 'engine-page.entry.ts')],
+    outfile: path.join(dir, 'engine.js'),
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'chrome120',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'error',
+  });
+  copyFileSync(wasm, path.join(dir, 'cedar_wasm_bg.wasm'));
+  writeFileSync(
+    path.join(dir, 'index.html'),
+    '<!doctype html><meta charset="utf-8"><title>engine</title><script type="module" src="engine.js"></script>',
+  );
+}
+
+export async function chromiumEngineTimes(
+  browser: Browser,
+  scenarioIds: readonly string[],
+  runs: number,
+): Promise<ChromiumEngineFigures> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'engine-page-'));
+  await bundle(dir);
+  const server = await serveBuild(dir);
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const out: ChromiumEngineFigures = {
+    script: new Map(),
+    click: new Map(),
+    hops: [],
+    scriptHops: [],
+  };
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForFunction(() => '__engine' in window);
+    const run = (id: string) =>
+      page.evaluate(
+        (scenario) => (window as unknown as EnginePage).__engine.run(scenario),
+        id,
+      );
+    // Warm-up: every scenario twice, as in Node.
+    for (let i = 0; i < 2; i += 1) for (const id of scenarioIds) await run(id);
+    for (const id of scenarioIds) {
+      const script: number[] = [];
+      const click: number[] = [];
+      for (let i = 0; i < runs; i += 1) {
+        script.push((await run(id)).reduce((sum, [, ms]) => sum + ms, 0));
+        await page.evaluate(
+          (scenario) =>
+            (window as unknown as EnginePage).__engine.load(scenario),
+          id,
+        );
+        for (let n = 1; ; n += 1) {
+          const done = await page.evaluate(
+            () => (window as unknown as EnginePage).__engine.finished,
+          );
+          if (done) break;
+          await page.click('#next');
+          await page.waitForFunction(
+            (count) =>
+              (window as unknown as EnginePage).__engine.clicks.length >= count,
+            n,
+          );
+        }
+        const clicks = await page.evaluate(
+          () => (window as unknown as EnginePage).__engine.clicks,
+        );
+        click.push(clicks.reduce((sum, c) => sum + c.ms, 0));
+      }
+      out.script.set(id, script);
+      out.click.set(id, click);
+    }
+    for (let n = 1; n <= runs; n += 1) {
+      await page.click('#hop');
+      await page.waitForFunction(
+        (count) =>
+          (window as unknown as EnginePage).__engine.hops.length >= count,
+        n,
+      );
+    }
+    out.hops = await page.evaluate(
+      () => (window as unknown as EnginePage).__engine.hops,
+    );
+    for (let n = 1; n <= runs; n += 1) {
+      out.scriptHops.push(
+        await page.evaluate(
+          () =>
+            new Promise<number>((resolve) => {
+              const at = performance.now();
+              setTimeout(() => resolve(performance.now() - at), 0);
+            }),
+        ),
+      );
+    }
+  } finally {
+    await context.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return out;
+}
