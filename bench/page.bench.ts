@@ -106,7 +106,9 @@ async function main(): Promise<void> {
     console.log(
       `Lighthouse ${RUNS} run(s) per page and preset, median shown; build: ${DIR}; ${COMPRESS ? 'gzip' : 'uncompressed'}`,
     );
-    console.log('preset   page     score   LCP ms   TBT ms    CLS    JS KiB');
+    console.log(
+      'preset   page     score   LCP ms   TBT ms    CLS    JS KiB   TBT min-max (the spread of single runs)',
+    );
     for (const preset of PRESETS) {
       // Pages alternate run by run, so a change in the machine's load falls
       // on both pages alike rather than on whichever ran second.
@@ -121,7 +123,7 @@ async function main(): Promise<void> {
         const figures = runs.get(name) ?? [];
         const m = (key: keyof Figures) => median(figures.map((r) => r[key]));
         console.log(
-          `${preset.padEnd(8)} ${name.padEnd(8)} ${String(round(m('score'), 0)).padStart(5)} ${String(round(m('lcpMs'), 0)).padStart(8)} ${String(round(m('tbtMs'), 0)).padStart(8)} ${String(round(m('cls'), 3)).padStart(6)} ${String(round(m('jsKb'), 1)).padStart(9)}`,
+          `${preset.padEnd(8)} ${name.padEnd(8)} ${String(round(m('score'), 0)).padStart(5)} ${String(round(m('lcpMs'), 0)).padStart(8)} ${String(round(m('tbtMs'), 0)).padStart(8)} ${String(round(m('cls'), 3)).padStart(6)} ${String(round(m('jsKb'), 1)).padStart(9)}   ${round(Math.min(...figures.map((r) => r.tbtMs)), 0)}-${round(Math.max(...figures.map((r) => r.tbtMs)), 0)}`,
         );
         summary[`${preset}_${name}_score`] = round(m('score'), 0);
         summary[`${preset}_${name}_lcp_ms`] = round(m('lcpMs'), 0);
