@@ -5,27 +5,26 @@
  * site.
  *
  * - `__engine.run(id)`: runs a scenario to its end from script (no input) and
- *   returns each step's ms.
+ *   returns the ms of its steps, summed.
  * - `__engine.load(id)`, then trusted clicks on `#next`: each click runs one
  *   step; `__engine.clicks` collects ms from the click event's timestamp to
  *   the step's id written into `#step` (the least a page can show).
  * - `#hop`: a click handler that only posts a task; `__engine.hops` collects
  *   ms from the click to that task.
  */
-import initCedar, * as cedar from '@cedar-policy/cedar-wasm/web';
 import {
+  cachedLoader,
   createInPageTransport,
   createSimulation,
-  type CedarApi,
+  webCedarLoader,
   type ScenarioId,
   type Simulation,
 } from '../src/simulator';
+import { timeSteps } from './lib';
 
-let cedarReady: Promise<CedarApi> | null = null;
-// The wasm file is copied next to the bundle, where the `/web` build's
-// default location (`new URL(..., import.meta.url)`) finds it.
-const loadCedar = () =>
-  (cedarReady ??= initCedar().then(() => cedar as unknown as CedarApi));
+// One Cedar for every simulation on the page. The wasm file is copied next to
+// the bundle, where the `/web` build's default location finds it.
+const loadCedar = cachedLoader(webCedarLoader);
 
 const simulation = (id: string): Simulation =>
   createSimulation({
@@ -35,7 +34,7 @@ const simulation = (id: string): Simulation =>
   });
 
 let current: Simulation | null = null;
-const clicks: { step: string; ms: number }[] = [];
+const clicks: number[] = [];
 
 const button = document.createElement('button');
 button.id = 'next';
@@ -58,10 +57,7 @@ button.addEventListener('click', (event) => {
   if (!sim || sim.finished) return;
   void sim.next().then((record) => {
     output.textContent = `${record.stepId} ${clicks.length}`;
-    clicks.push({
-      step: record.stepId,
-      ms: performance.now() - event.timeStamp,
-    });
+    clicks.push(performance.now() - event.timeStamp);
   });
 });
 
@@ -69,15 +65,9 @@ Object.assign(window, {
   __engine: {
     clicks,
     hops,
-    async run(id: string): Promise<[string, number][]> {
-      const sim = simulation(id);
-      const times: [string, number][] = [];
-      while (!sim.finished) {
-        const started = performance.now();
-        const record = await sim.next();
-        times.push([record.stepId, performance.now() - started]);
-      }
-      return times;
+    async run(id: string): Promise<number> {
+      const steps = await timeSteps(simulation(id));
+      return steps.reduce((sum, { ms }) => sum + ms, 0);
     },
     load(id: string): void {
       current = simulation(id);

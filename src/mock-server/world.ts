@@ -14,12 +14,13 @@
  *
  * Nothing here re-implements an actor.
  */
-import { cachedLoader, type World } from '../simulator/world/world';
+import type { World } from '../simulator/world/world';
 import type { Route } from '../simulator/world/dispatch';
 import type { WorldConfig } from '../simulator/world/config';
 import { DEFAULT_URLS, type WorldUrls } from '../simulator/world/setups';
 import { newStepContext, type StepContext } from '../simulator/engine/host';
 import {
+  cachedLoader,
   defaultCedarLoader,
   type CedarLoader,
 } from '../simulator/engine/cedar-api';

@@ -9,13 +9,13 @@ import {
   DEVIATIONS,
   REFERENCES,
   STEP_CONTENT,
+  cachedLoader,
   createInPageTransport,
   createSimulation,
   isStepId,
   listScenarios,
   revisionDifference,
-  type CedarApi,
-  type CedarLoader,
+  webCedarLoader,
   type Simulation,
   type Transport,
 } from '@site/src/simulator';
@@ -42,26 +42,6 @@ function lookup<T>(table: Readonly<Record<string, T>>, id: string): T | null {
   return Object.prototype.hasOwnProperty.call(table, id)
     ? (table[id] ?? null)
     : null;
-}
-
-/**
- * Cedar's `/web` build with its own default wasm location
- * (`new URL('cedar_wasm_bg.wasm', import.meta.url)`), which the bundler emits
- * as a hashed asset next to the chunk.
- */
-function webCedarLoader(): CedarLoader {
-  let loaded: Promise<CedarApi> | null = null;
-  return () => {
-    loaded ??= (async () => {
-      const mod = await import('@cedar-policy/cedar-wasm/web');
-      await mod.default();
-      return mod as unknown as CedarApi;
-    })();
-    loaded.catch(() => {
-      loaded = null;
-    });
-    return loaded;
-  };
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
@@ -170,7 +150,7 @@ export async function loadEngine(options: {
   scope: string;
 }): Promise<EnginePort> {
   const started = await startTransport(options);
-  const loadCedar = webCedarLoader();
+  const loadCedar = cachedLoader(webCedarLoader);
   return {
     scenarios: listScenarios(),
     defaultPolicy: DEFAULT_CEDAR_POLICY,

@@ -15,8 +15,8 @@ export type CedarLoader = () => Promise<CedarApi>;
 
 /**
  * Default loader. In Node it imports the `/nodejs` build; in a browser there is
- * no default, because the `/web` build needs an explicit init with a wasm URL
- * (the UI loads the `/web` build in `src/components/Simulator/engine-adapter.ts`), so the UI must pass `loadCedar`.
+ * no default, because the `/web` build must be initialised first, so browser
+ * code passes `loadCedar` (usually `webCedarLoader`).
  */
 export const defaultCedarLoader: CedarLoader = async () => {
   const isNode =
@@ -24,7 +24,7 @@ export const defaultCedarLoader: CedarLoader = async () => {
     typeof process.versions?.node === 'string';
   if (!isNode) {
     throw new Error(
-      'no Cedar loader: pass loadCedar (for example createWebCedarLoader(wasmUrl)) in a browser',
+      'no Cedar loader: pass loadCedar (for example webCedarLoader) in a browser',
     );
   }
   const specifier = '@cedar-policy/cedar-wasm/nodejs';
@@ -35,3 +35,28 @@ export const defaultCedarLoader: CedarLoader = async () => {
     ? mod
     : (mod.default as CedarApi);
 };
+
+/**
+ * Cedar's `/web` build, initialised from its own default wasm location
+ * (`new URL('cedar_wasm_bg.wasm', import.meta.url)`), which a bundler emits
+ * as an asset next to the chunk. Imported only when first called.
+ */
+export const webCedarLoader: CedarLoader = async () => {
+  const mod = await import('@cedar-policy/cedar-wasm/web');
+  await mod.default();
+  return mod as unknown as CedarApi;
+};
+
+/** Loads once and shares the promise; a failed load is tried again next time. */
+export function cachedLoader(loader: CedarLoader): () => Promise<CedarApi> {
+  let p: Promise<CedarApi> | null = null;
+  return () => {
+    if (!p) {
+      p = loader();
+      p.catch(() => {
+        p = null;
+      });
+    }
+    return p;
+  };
+}

@@ -5,13 +5,17 @@
  * and the MSW handlers the client's transports use.
  */
 import type { BackendMode, SpecRevision } from '../engine/types';
-import { defaultCedarLoader, type CedarLoader } from '../engine/cedar-api';
+import {
+  cachedLoader,
+  defaultCedarLoader,
+  type CedarLoader,
+} from '../engine/cedar-api';
 import type { CedarApi } from '../engine/cedar-api';
 import { DEFAULT_CEDAR_POLICY } from '../engine/policy';
 import { scenarioRow, worldConfigFor } from '../scenarios/scenarios';
 import type { WorldConfig } from '../world/config';
 import { DEFAULT_URLS, type WorldUrls } from '../world/setups';
-import { World, cachedLoader, type WorldInit } from '../world/world';
+import { World, type WorldInit } from '../world/world';
 import { createHandlers } from '../http/handlers';
 
 export interface CreateWorldOptions {

@@ -10,13 +10,13 @@ import type {
   SpecRevision,
 } from '../engine/types';
 import type { CedarLoader } from '../engine/cedar-api';
-import { defaultCedarLoader } from '../engine/cedar-api';
+import { cachedLoader, defaultCedarLoader } from '../engine/cedar-api';
 import { SimError } from '../engine/errors';
 import { scenarioRow, type CatalogueRow } from '../scenarios/scenarios';
 import type { StepRecord, Transcript } from '../scenarios/records';
 import { advanceWorld } from '../world/tick';
 import type { WorldUrls } from '../world/setups';
-import { cachedLoader, type World } from '../world/world';
+import type { World } from '../world/world';
 import { createInPageTransport } from '../http/fallback';
 import type { Transport } from '../http/transport';
 import { policyErrors } from '../actors/toolhive/cedar';

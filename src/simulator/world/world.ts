@@ -17,7 +17,7 @@ import {
   type ActorHost,
   type StepContext,
 } from '../engine/host';
-import type { CedarApi, CedarLoader } from '../engine/cedar-api';
+import type { CedarApi } from '../engine/cedar-api';
 import { SimError } from '../engine/errors';
 import { createAuthorizationServer } from '../actors/authorization-server';
 import { createToolHive } from '../actors/toolhive';
@@ -208,17 +208,4 @@ export class World implements ActorHost {
       (r) => r.origin === url.origin && r.matches(url.pathname),
     );
   }
-}
-
-export function cachedLoader(loader: CedarLoader): () => Promise<CedarApi> {
-  let p: Promise<CedarApi> | null = null;
-  return () => {
-    if (!p) {
-      p = loader();
-      p.catch(() => {
-        p = null;
-      });
-    }
-    return p;
-  };
 }
