@@ -12,7 +12,7 @@
  * difference between Node and "script" is the platform (Chromium's Request,
  * Response and WebCrypto, Cedar's web build).
  */
-import type { Browser } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { build } from 'esbuild';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,13 +31,43 @@ export interface ChromiumEngineFigures {
 
 interface EnginePage {
   __engine: {
-    clicks: { step: string; ms: number }[];
+    clicks: number[];
     hops: number[];
-    run(id: string): Promise<[string, number][]>;
+    run(id: string): Promise<number>;
     load(id: string): void;
     finished: boolean;
   };
 }
+
+const engineOf = (page: Page) => ({
+  run: (id: string) =>
+    page.evaluate(
+      (scenario) => (window as unknown as EnginePage).__engine.run(scenario),
+      id,
+    ),
+  load: (id: string) =>
+    page.evaluate(
+      (scenario) => (window as unknown as EnginePage).__engine.load(scenario),
+      id,
+    ),
+  finished: () =>
+    page.evaluate(() => (window as unknown as EnginePage).__engine.finished),
+  read: (list: 'clicks' | 'hops') =>
+    page.evaluate(
+      (name) => (window as unknown as EnginePage).__engine[name],
+      list,
+    ),
+  /** Clicks `#id` and waits until its list holds `count` entries. */
+  async click(id: 'next' | 'hop', count: number): Promise<void> {
+    const list = id === 'next' ? 'clicks' : 'hops';
+    await page.click(`#${id}`);
+    await page.waitForFunction(
+      ([name, n]) =>
+        (window as unknown as EnginePage).__engine[name].length >= n,
+      [list, count] as const,
+    );
+  },
+});
 
 async function bundle(dir: string): Promise<void> {
   const wasm = path.join(
@@ -81,54 +111,25 @@ export async function chromiumEngineTimes(
     const page = await context.newPage();
     await page.goto(server.url);
     await page.waitForFunction(() => '__engine' in window);
-    const run = (id: string) =>
-      page.evaluate(
-        (scenario) => (window as unknown as EnginePage).__engine.run(scenario),
-        id,
-      );
+    const engine = engineOf(page);
     // Warm-up: every scenario twice, as in Node.
-    for (let i = 0; i < 2; i += 1) for (const id of scenarioIds) await run(id);
+    for (let i = 0; i < 2; i += 1)
+      for (const id of scenarioIds) await engine.run(id);
     for (const id of scenarioIds) {
       const script: number[] = [];
       const click: number[] = [];
       for (let i = 0; i < runs; i += 1) {
-        script.push((await run(id)).reduce((sum, [, ms]) => sum + ms, 0));
-        await page.evaluate(
-          (scenario) =>
-            (window as unknown as EnginePage).__engine.load(scenario),
-          id,
-        );
-        for (let n = 1; ; n += 1) {
-          const done = await page.evaluate(
-            () => (window as unknown as EnginePage).__engine.finished,
-          );
-          if (done) break;
-          await page.click('#next');
-          await page.waitForFunction(
-            (count) =>
-              (window as unknown as EnginePage).__engine.clicks.length >= count,
-            n,
-          );
-        }
-        const clicks = await page.evaluate(
-          () => (window as unknown as EnginePage).__engine.clicks,
-        );
-        click.push(clicks.reduce((sum, c) => sum + c.ms, 0));
+        script.push(await engine.run(id));
+        await engine.load(id);
+        for (let n = 1; !(await engine.finished()); n += 1)
+          await engine.click('next', n);
+        click.push((await engine.read('clicks')).reduce((a, b) => a + b, 0));
       }
       out.script.set(id, script);
       out.click.set(id, click);
     }
-    for (let n = 1; n <= runs; n += 1) {
-      await page.click('#hop');
-      await page.waitForFunction(
-        (count) =>
-          (window as unknown as EnginePage).__engine.hops.length >= count,
-        n,
-      );
-    }
-    out.hops = await page.evaluate(
-      () => (window as unknown as EnginePage).__engine.hops,
-    );
+    for (let n = 1; n <= runs; n += 1) await engine.click('hop', n);
+    out.hops = await engine.read('hops');
     for (let n = 1; n <= runs; n += 1) {
       out.scriptHops.push(
         await page.evaluate(

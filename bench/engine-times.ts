@@ -3,8 +3,8 @@
  * step by step in-process (MSW's in-page getResponse transport, Cedar's Node
  * build), two warm-up runs of them all, then N timed runs each.
  */
-import { performance } from 'node:perf_hooks';
 import { createSimulation } from '../src/simulator';
+import { timeSteps } from './lib';
 
 export interface EngineFigures {
   totals: number[];
@@ -17,16 +17,15 @@ async function once(scenarioId: string): Promise<{
   times: Map<string, number>;
   cedar: Set<string>;
 }> {
-  const sim = createSimulation({ scenarioId });
-  const times = new Map<string, number>();
-  const cedar = new Set<string>();
-  while (!sim.finished) {
-    const started = performance.now();
-    const record = await sim.next();
-    times.set(record.stepId, performance.now() - started);
-    if (record.checks.some((c) => c.id === 'cedar' && c.status !== 'skip'))
-      cedar.add(record.stepId);
-  }
+  const steps = await timeSteps(createSimulation({ scenarioId }));
+  const times = new Map(steps.map(({ record, ms }) => [record.stepId, ms]));
+  const cedar = new Set(
+    steps
+      .filter(({ record }) =>
+        record.checks.some((c) => c.id === 'cedar' && c.status !== 'skip'),
+      )
+      .map(({ record }) => record.stepId as string),
+  );
   return { times, cedar };
 }
 

@@ -1,4 +1,5 @@
-/** Small helpers shared by the benchmark scripts. */
+/** Small helpers shared by the benchmark scripts (in Node and in a page). */
+import type { Simulation, StepRecord } from '../src/simulator';
 
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return Number.NaN;
@@ -20,4 +21,17 @@ export function resultLine(figures: Record<string, number | string>): string {
   return `RESULT ${Object.entries(figures)
     .map(([name, value]) => `${name}=${value}`)
     .join(' ')}`;
+}
+
+/** Runs a simulation to its end, timing each step (ms). */
+export async function timeSteps(
+  sim: Simulation,
+): Promise<{ record: StepRecord; ms: number }[]> {
+  const out: { record: StepRecord; ms: number }[] = [];
+  while (!sim.finished) {
+    const started = performance.now();
+    const record = await sim.next();
+    out.push({ record, ms: performance.now() - started });
+  }
+  return out;
 }

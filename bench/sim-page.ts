@@ -60,6 +60,9 @@ export async function waitRunnable(page: Page, root: string): Promise<number> {
   );
 }
 
+/** A settled step: click to settled, its status, the engine's share (ms). */
+type Settled = { ms: number; status: string; engineMs: number };
+
 /**
  * Clicks Next for step `id`; ms from the click event to the settled status,
  * and the engine's share of it (the app's `simulator:engine-step` measure:
@@ -69,7 +72,7 @@ export async function clickStep(
   page: Page,
   root: string,
   id: string,
-): Promise<{ ms: number; status: string; engineMs: number }> {
+): Promise<Settled> {
   await page.evaluate(
     ([sel, stepId]) => {
       const item = document.querySelector(
@@ -77,7 +80,7 @@ export async function clickStep(
       );
       if (!item) throw new Error(`no step ${stepId}`);
       const w = window as unknown as {
-        __settled: Promise<{ ms: number; status: string; engineMs: number }>;
+        __settled: Promise<Settled>;
       };
       let clickAt = Number.NaN;
       document.addEventListener(
@@ -116,7 +119,7 @@ export async function clickStep(
     () =>
       (
         window as unknown as {
-          __settled: Promise<{ ms: number; status: string; engineMs: number }>;
+          __settled: Promise<Settled>;
         }
       ).__settled,
   );

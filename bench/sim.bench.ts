@@ -173,7 +173,7 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
     console.log(
-      `${'scenario'.padEnd(22)} ${['sim', 'node', 'script', 'click', 'sim/node', 'sim/click'].map((h) => h.padStart(9)).join('')}`,
+      `${'scenario'.padEnd(22)} ${['sim', 'node', 'script', 'click', 'sim/node', 'sim/click'].map((h) => h.padStart(10)).join('')}`,
     );
     const root = '[data-simulator]';
     for (const id of scenarioIds) {
@@ -209,10 +209,10 @@ async function main(): Promise<void> {
       ratios.set(id, sim / node);
       uiRatios.set(id, sim / click);
       const cells = [sim, node, script, click].map((v) =>
-        String(round(v)).padStart(9),
+        String(round(v)).padStart(10),
       );
       const ratioCells = [sim / node, sim / click].map((v) =>
-        String(round(v, 2)).padStart(9),
+        String(round(v, 2)).padStart(10),
       );
       console.log(`${id.padEnd(22)} ${[...cells, ...ratioCells].join('')}`);
       if (id === 'happy-path') {
