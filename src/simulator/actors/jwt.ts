@@ -115,3 +115,11 @@ export function decodeToken(
     role,
   };
 }
+
+/** A token's `aud` as a list: one string, or the strings of an array (RFC 7519 §4.1.3). */
+export function audienceList(aud: unknown): string[] {
+  if (typeof aud === 'string') return [aud];
+  return Array.isArray(aud)
+    ? aud.filter((a): a is string => typeof a === 'string')
+    : [];
+}

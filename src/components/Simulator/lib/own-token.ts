@@ -5,6 +5,7 @@
  * know, marking what it could not verify. Pure: no engine, no DOM.
  */
 import type { CheckVerdict } from '../../../simulator/engine/types';
+import { audienceList } from '../../../simulator/actors/jwt';
 import { humanTime, relativeTime } from './words';
 
 export interface OwnSettings {
@@ -77,13 +78,7 @@ function claimChecks(
       ...(ok ? {} : { expected: s.issuer.trim(), actual: iss ?? '(missing)' }),
     });
   }
-  const aud = claims.aud;
-  const list =
-    typeof aud === 'string'
-      ? [aud]
-      : Array.isArray(aud)
-        ? aud.filter((a): a is string => typeof a === 'string')
-        : [];
+  const list = audienceList(claims.aud);
   if (!s.audience.trim()) {
     out.push({
       id: 'aud',

@@ -3,6 +3,7 @@
  * and claimsToIdentity (sub required), after the signature or introspection.
  */
 import type { CheckId, CheckVerdict } from '../../engine/types';
+import { audienceList } from '../jwt';
 import {
   failureRecorder,
   type ValidationResult,
@@ -55,17 +56,11 @@ export function claimsAndIdentity(
     v.push({ id: 'iss', status: 'skip', detail: 'no issuer configured' });
   }
   if (config.audience) {
-    const aud = claims.aud;
-    const list =
-      typeof aud === 'string'
-        ? [aud]
-        : Array.isArray(aud)
-          ? aud.filter((a): a is string => typeof a === 'string')
-          : [];
+    const list = audienceList(claims.aud);
     if (!list.includes(config.audience)) {
       return fail(
         'aud',
-        `aud ${JSON.stringify(aud ?? null)} does not contain ${config.audience}`,
+        `aud ${JSON.stringify(claims.aud ?? null)} does not contain ${config.audience}`,
         'invalid audience',
         [...(expPending ? (['exp'] as CheckId[]) : []), 'sub'],
         'invalid_token',
