@@ -2,6 +2,7 @@ import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import { themes as prismThemes } from 'prism-react-renderer';
 import { withContrast } from './src/utils/contrast';
+import staticProse from './src/mdx/static-prose';
 
 /**
  * The site can be deployed under a sub-path: set BASE_URL (for example
@@ -51,6 +52,8 @@ const config: Config = {
         docs: {
           routeBasePath: '/',
           sidebarPath: './sidebars.ts',
+          // Prose runs keep their server HTML instead of hydrating.
+          rehypePlugins: [staticProse],
         },
         blog: false,
         theme: { customCss: './src/css/custom.css' },
