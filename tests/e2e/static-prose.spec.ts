@@ -79,6 +79,37 @@ test.describe('static prose', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  test('a run changes no layout: the page looks as if it were not there', async ({
+    page,
+    consoleErrors,
+  }) => {
+    /** Top and height of every block of the article, in CSS pixels. */
+    const boxes = () =>
+      page
+        .locator('.markdown :is(h2, h3, p, ul, ol, table, section)')
+        .evaluateAll((els) =>
+          els.map((e) => {
+            const r = e.getBoundingClientRect();
+            return `${e.tagName} ${Math.round(r.top + scrollY)} ${Math.round(r.height)}`;
+          }),
+        );
+    // 375 px crosses Infima's 576 px breakpoint for heading sizes.
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 900 });
+      await gotoInMode(page, PAGE, 'light');
+      const withRuns = await boxes();
+      expect(withRuns.length).toBeGreaterThan(40);
+      // Lift each run's blocks into the article, where Infima's own
+      // `.markdown > h2` rules apply to them.
+      await runs(page).evaluateAll((els) => {
+        for (const el of els) el.replaceWith(...el.childNodes);
+      });
+      await expect(runs(page)).toHaveCount(0);
+      expect(await boxes()).toEqual(withRuns);
+    }
+    expect(consoleErrors).toEqual([]);
+  });
+
   test('footnote and modifier clicks are left to the browser', async ({
     page,
     context,
