@@ -3,16 +3,25 @@
  * build, with the desktop and mobile presets, median of N runs (default 3).
  * Prints scores, LCP, TBT, CLS and JS bytes side by side, and the concept /
  * plain ratios of score and TBT per preset (figures only, no assertions).
+ * Then, with no throttling and no Lighthouse model, what loading each page
+ * costs the main thread (bench/page-load.ts): components rendered, script and
+ * browser time, and their concept / plain ratios.
  *
  *   npm run build && npm run bench:page [-- --runs 3 --dir build --compress false]
  */
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
-import { findChromium, NO_CHROMIUM_MESSAGE } from '../scripts/lib/chromium';
+import { chromium } from '@playwright/test';
+import {
+  CHROMIUM_ARGS,
+  findChromium,
+  NO_CHROMIUM_MESSAGE,
+} from '../scripts/lib/chromium';
 import { serveBuild } from '../scripts/lib/static-server';
 import { options } from '../scripts/lib/args';
 import { median, resultLine, round } from './lib';
+import { loadCost, type LoadCost } from './page-load';
 
 const args = options({ runs: '3', dir: 'build', compress: 'true' });
 const RUNS = Number(args.runs);
@@ -133,6 +142,7 @@ async function main(): Promise<void> {
         summary[`${preset}_${name}_js_kb`] = round(m('jsKb'), 1);
       }
     }
+    await measureLoad(server.url, chromePath, summary);
   } finally {
     await server.close();
   }
@@ -154,10 +164,55 @@ async function main(): Promise<void> {
       summary[`${preset}_plain_tbt_ms`],
     );
   }
+  for (const key of ['components', 'script_ms', 'browser_ms'])
+    ratios[`load_${key.replace('_ms', '')}_ratio`] = ratio(
+      summary[`load_concept_${key}`],
+      summary[`load_plain_${key}`],
+    );
   console.log(
     `Concept / plain: mobile score ${ratios.mobile_score_ratio} (target >= 0.95), TBT ${ratios.mobile_tbt_ratio} (target <= 1.2); desktop score ${ratios.desktop_score_ratio} (target >= 0.98), TBT ${ratios.desktop_tbt_ratio}.`,
   );
+  console.log(
+    `Concept / plain, on load with no throttling: components ${ratios.load_components_ratio}, script ${ratios.load_script_ratio}, browser work ${ratios.load_browser_ratio}.`,
+  );
   console.log(resultLine({ ...ratios, ...summary }));
+}
+
+/** Each page's load cost, pages alternating, medians into `summary`. */
+async function measureLoad(
+  baseUrl: string,
+  chromePath: string,
+  summary: Record<string, number>,
+): Promise<void> {
+  const browser = await chromium.launch({
+    executablePath: chromePath,
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const costs = new Map<string, LoadCost[]>();
+    for (let i = 0; i < RUNS; i += 1)
+      for (const [name, path] of Object.entries(PAGES))
+        costs.set(name, [
+          ...(costs.get(name) ?? []),
+          await loadCost(browser, `${baseUrl}${path}`),
+        ]);
+    console.log(
+      `\nOn load, no throttling, ${RUNS} run(s), median: components rendered, main-thread ms`,
+    );
+    console.log('page     components   script ms   browser ms');
+    for (const name of Object.keys(PAGES)) {
+      const runs = costs.get(name) ?? [];
+      const m = (key: keyof LoadCost) => median(runs.map((r) => r[key]));
+      console.log(
+        `${name.padEnd(8)} ${String(m('components')).padStart(10)} ${String(round(m('scriptMs'), 0)).padStart(11)} ${String(round(m('browserMs'), 0)).padStart(12)}`,
+      );
+      summary[`load_${name}_components`] = m('components');
+      summary[`load_${name}_script_ms`] = round(m('scriptMs'), 0);
+      summary[`load_${name}_browser_ms`] = round(m('browserMs'), 0);
+    }
+  } finally {
+    await browser.close();
+  }
 }
 
 main().catch((error: unknown) => {
