@@ -11,6 +11,7 @@ import { PROBE, TOKEN, record } from './fixtures';
 const RUN: RunSummary = {
   scenarioId: 'happy-path',
   scenarioTitle: 'Happy path',
+  revision: '2026-07-28',
   stepTitles: { probe: 'Probe without a token', token: 'Token request' },
   records: [record(0, 'probe', [PROBE]), record(1, 'token', [TOKEN], 'failed')],
   outcome: 'failure',
@@ -50,6 +51,15 @@ describe('HAR export', () => {
     expect(har.log.version).toBe('1.2');
     expect(har.log.creator.name).toBeTruthy();
     expect(har.log.pages).toHaveLength(1);
+  });
+
+  it('names the MCP specification revision the run followed', () => {
+    expect(har.log.pages?.[0]?.comment).toBe(
+      'MCP specification revision 2026-07-28',
+    );
+    expect(toMarkdown(RUN)).toContain('MCP specification revision 2026-07-28');
+    const older = toMarkdown({ ...RUN, revision: '2025-11-25' });
+    expect(older).toContain('MCP specification revision 2025-11-25');
   });
 
   it('holds every exchange with a valid start time, an empty cache and no negative timings', () => {

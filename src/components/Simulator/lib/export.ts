@@ -3,7 +3,11 @@
  * of the whole run, and a Markdown transcript. Pure functions (no DOM), so
  * they are unit-tested in Node.
  */
-import type { Exchange, HeaderList } from '../../../simulator/engine/types';
+import type {
+  Exchange,
+  HeaderList,
+  SpecRevision,
+} from '../../../simulator/engine/types';
 import type { StepRecord } from '../../../simulator/scenarios/records';
 import {
   STATUS_TEXT,
@@ -156,6 +160,8 @@ function harEntry(exchange: Exchange, pageref: string): HarEntry {
 export interface RunSummary {
   scenarioId: string;
   scenarioTitle: string;
+  /** The MCP specification revision the run followed. */
+  revision: SpecRevision;
   /** Step titles by step id. */
   stepTitles: Readonly<Record<string, string>>;
   records: readonly StepRecord[];
@@ -178,6 +184,7 @@ export function toHar(run: RunSummary, creatorVersion = '0.1.0'): HarLog {
           id: pageId,
           title: run.scenarioTitle,
           pageTimings: { onContentLoad: -1, onLoad: -1 },
+          comment: `MCP specification revision ${run.revision}`,
         },
       ],
       entries: exchanges.map((x) => harEntry(x, pageId)),
@@ -221,7 +228,7 @@ export function toMarkdown(run: RunSummary): string {
   const out = [
     `# Simulator transcript: ${run.scenarioTitle}`,
     '',
-    `Scenario \`${run.scenarioId}\`, outcome: ${run.outcome}, simulated clock at ${run.clock}.`,
+    `Scenario \`${run.scenarioId}\`, MCP specification revision ${run.revision}, outcome: ${run.outcome}, simulated clock at ${run.clock}.`,
   ];
   for (const record of run.records) {
     const title = run.stepTitles[record.stepId] ?? record.stepId;

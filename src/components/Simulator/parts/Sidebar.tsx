@@ -63,6 +63,7 @@ export default function Sidebar({
     return {
       scenarioId: scenario.id,
       scenarioTitle: scenario.title,
+      revision,
       stepTitles: Object.fromEntries(
         snapshot.steps.map((s) => [s.id, s.title]),
       ),
@@ -70,7 +71,7 @@ export default function Sidebar({
       outcome: snapshot.transcript.outcome,
       clock: snapshot.clock,
     };
-  }, [snapshot, scenario]);
+  }, [snapshot, scenario, revision]);
 
   return (
     <div className={clsx(layout.column, layout.stickyColumn)}>
