@@ -6,6 +6,7 @@ import {
   waitForHydration,
 } from './support/fixtures';
 import {
+  downloadHar,
   openSimulator,
   runToEnd,
   simRoot,
@@ -63,11 +64,18 @@ test.describe('the spec revision switch on /simulator', () => {
     await expect(page.getByTestId('sim-scenario-description')).toContainText(
       'Expected: rejected',
     );
+    // The exported run says which revision it followed.
+    expect((await downloadHar(page)).log.pages?.[0]?.comment).toBe(
+      'MCP specification revision 2026-07-28',
+    );
 
     // And back: the same run succeeds again, and rev= leaves the URL.
     await switchRevision(page, '2025-11-25');
     await expect(simRoot(page)).toHaveAttribute('data-outcome', 'success');
     expect(new URL(page.url()).searchParams.get('rev')).toBeNull();
+    expect((await downloadHar(page)).log.pages?.[0]?.comment).toBe(
+      'MCP specification revision 2025-11-25',
+    );
     expect(consoleErrors).toEqual([]);
   });
 
@@ -186,6 +194,27 @@ test.describe('the spec revision in the embedded simulator', () => {
     await expect(simRoot(page)).toHaveAttribute('data-revision', '2025-11-25');
     await waitIdle(page);
     await expect(simRoot(page)).toHaveAttribute('data-outcome', 'success');
+
+    // A link that names only a revision keeps the scenario on screen.
+    await page.evaluate(() => {
+      window.location.hash = 'sim-rev=2026-07-28&sim-step=7';
+    });
+    await expect(simRoot(page)).toHaveAttribute('data-revision', '2026-07-28');
+    await expect(simRoot(page)).toHaveAttribute('data-scenario', 'mix-up');
+    await waitIdle(page);
+    await expect(simRoot(page)).toHaveAttribute('data-outcome', 'failure');
+
+    // And a fresh load of such a link opens the simulator, on the page's
+    // scenario, without a Start click.
+    await page.goto('about:blank');
+    await page.goto(`${CONCEPT}#sim-rev=2026-07-28`);
+    await waitForHydration(page);
+    await expect(simRoot(page)).toHaveAttribute('data-revision', '2026-07-28', {
+      timeout: 20_000,
+    });
+    await expect(simRoot(page)).toHaveAttribute('data-scenario', 'happy-path');
+    await expect(revisionRadio(page, '2026-07-28')).toBeChecked();
+    await waitIdle(page);
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, type RefObject } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import type { EnginePort, ScenarioView } from './engine-port';
 import type { Action, Snapshot } from './useSimulator';
 import { parseUrlState, type SimUrlState } from './lib/url-state';
@@ -21,21 +21,26 @@ interface UrlSyncOptions {
 /**
  * Keeps the simulator and the URL in step: opens the scenario, step, backend
  * mode, revision and clock moves the URL names, reloads on a followed
- * #sim-… link in a doc page, and writes the reader's place back.
+ * #sim-… link in a doc page (one naming no scenario keeps the one shown), and
+ * writes the reader's place back.
  */
 export function useUrlSync(o: UrlSyncOptions): void {
   const { urlStyle, initial, write, scenarios, defaultScenario, engine } = o;
   const { rootRef, snapshot, dispatch, onLoad } = o;
   const known = (id: string | undefined): id is string =>
     !!id && scenarios.some((s) => s.id === id);
+  /** The scenario a URL names; else `fallback`, the page's, or the first. */
+  const scenarioFor = (named: string | undefined, fallback?: string) =>
+    [named, fallback, defaultScenario].find(known) ??
+    scenarios[0]?.id ??
+    'happy-path';
+  // The scenario on screen, for a followed link that names none; the effect
+  // that writes the URL keeps it current.
+  const shown = useRef<string | undefined>(undefined);
 
   // Open the scenario and step the URL names, once.
   useEffect(() => {
-    const scenarioId = known(initial.scenario)
-      ? initial.scenario
-      : known(defaultScenario)
-        ? defaultScenario
-        : (scenarios[0]?.id ?? 'happy-path');
+    const scenarioId = scenarioFor(initial.scenario);
     void dispatch({
       kind: 'load',
       config: {
@@ -47,7 +52,7 @@ export function useUrlSync(o: UrlSyncOptions): void {
       steps: initial.step ?? 0,
       clockMoves: initial.clock ?? [],
     });
-    if (urlStyle === 'hash' && initial.scenario) {
+    if (urlStyle === 'hash' && Object.keys(initial).length > 0) {
       rootRef.current?.scrollIntoView({ block: 'start' });
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -62,12 +67,15 @@ export function useUrlSync(o: UrlSyncOptions): void {
         window.location.search,
         window.location.hash,
       );
-      if (!next.scenario || !known(next.scenario)) return;
+      // A link may name only a revision, a mode or a step: it applies to
+      // the scenario on screen. An unknown scenario is ignored.
+      if (Object.keys(next).length === 0) return;
+      if (next.scenario !== undefined && !known(next.scenario)) return;
       onLoad();
       void dispatch({
         kind: 'load',
         config: {
-          scenarioId: next.scenario,
+          scenarioId: scenarioFor(next.scenario, shown.current),
           policy: engine.defaultPolicy,
           ...(next.mode ? { backendMode: next.mode } : {}),
           ...(next.rev ? { revision: next.rev } : {}),
@@ -85,6 +93,7 @@ export function useUrlSync(o: UrlSyncOptions): void {
   // The URL follows the reader.
   useEffect(() => {
     if (!snapshot) return;
+    shown.current = snapshot.config.scenarioId;
     const own = scenarios.find((s) => s.id === snapshot.config.scenarioId);
     const mode = snapshot.config.backendMode;
     write({

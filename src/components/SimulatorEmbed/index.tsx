@@ -11,8 +11,9 @@ export interface SimulatorEmbedProps {
 /**
  * The simulator inside a doc page. Until the reader presses Start, only a
  * short start card is on the page, and none of the simulator's code (engine,
- * msw, jose, Cedar) has loaded. A deep link (`#sim-scenario=…`) starts it at
- * once, including one followed later on the same page.
+ * msw, jose, Cedar) has loaded. A deep link (`#sim-scenario=…`, or any other
+ * `#sim-…` key such as `#sim-rev=…`) starts it at once, including one
+ * followed later on the same page.
  */
 export default function SimulatorEmbed({
   scenario,

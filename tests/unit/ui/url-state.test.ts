@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  hasUrlState,
   parseClockMoves,
   parseUrlState,
   serialiseUrlState,
@@ -58,6 +59,22 @@ describe('simulator URL state', () => {
       search: '?a=1',
       hash: '',
     });
+  });
+});
+
+describe('whether a URL opens the embedded simulator', () => {
+  it('opens for any simulator key, a revision alone included', () => {
+    expect(hasUrlState('hash', '', '#sim-scenario=mix-up')).toBe(true);
+    expect(hasUrlState('hash', '', '#sim-rev=2026-07-28')).toBe(true);
+    expect(hasUrlState('hash', '', '#sim-step=2')).toBe(true);
+    expect(hasUrlState('hash', '', '#sim-mode=strip-auth')).toBe(true);
+  });
+
+  it('stays closed for headings, the query and values it cannot use', () => {
+    expect(hasUrlState('hash', '', '#pkce')).toBe(false);
+    expect(hasUrlState('hash', '?scenario=mix-up', '')).toBe(false);
+    expect(hasUrlState('hash', '', '#sim-rev=2025-11-25')).toBe(false);
+    expect(hasUrlState('hash', '', '#sim-rev=latest&sim-step=x')).toBe(false);
   });
 });
 

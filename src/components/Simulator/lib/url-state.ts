@@ -135,11 +135,14 @@ export function serialiseUrlState(
   return { search, hash: text ? `#${text}` : '' };
 }
 
-/** True when the URL carries simulator state (used to load the embed eagerly). */
+/**
+ * True when the URL carries any simulator state, a scenario or only a step,
+ * mode, clock or revision (used to load the embed eagerly).
+ */
 export function hasUrlState(
   style: UrlStyle,
   search: string,
   hash: string,
 ): boolean {
-  return parseUrlState(style, search, hash).scenario !== undefined;
+  return Object.keys(parseUrlState(style, search, hash)).length > 0;
 }
