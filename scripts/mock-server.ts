@@ -1,5 +1,5 @@
 /**
- * `npm run mock-server -- [--port 4010] [--scenario <id>] [--host 127.0.0.1]`
+ * `npm run mock-server -- [--port 4010] [--scenario <id>] [--revision <r>] [--host 127.0.0.1]`
  *
  * Serves the simulator's mock ToolHive MCP server and authorization server on
  * a local port for real MCP clients. See README, "Local mock server".
@@ -27,6 +27,7 @@ async function main(): Promise<number> {
       port: args.port,
       host: args.host,
       scenario: args.scenario,
+      ...(args.revision ? { revision: args.revision } : {}),
       log: (line) => process.stderr.write(`${line}\n`),
     });
   } catch (e) {
@@ -43,6 +44,7 @@ async function main(): Promise<number> {
       `MCP server: ${server.mcpUrl}`,
       `Authorization server (issuer): ${server.issuer}`,
       `Scenario: ${scenario.id} (${scenario.title})${scenario.liveNote ? `: ${scenario.liveNote}` : ''}`,
+      `MCP spec revision: ${server.revision}`,
       `Control: ${server.url}/__control/{clock,rotate-keys,log,reset,state}`,
       '',
     ].join('\n'),

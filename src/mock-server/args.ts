@@ -1,5 +1,11 @@
 /** Command-line parsing for `npm run mock-server`. */
 import { parseArgs as parseTokens } from 'node:util';
+import {
+  DEFAULT_REVISION,
+  SPEC_REVISIONS,
+  isSpecRevision,
+  type SpecRevision,
+} from '../simulator/engine/types';
 
 export const DEFAULT_PORT = 4010;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -14,18 +20,27 @@ export interface ScenarioSummary {
 
 export type ParsedArgs =
   | { kind: 'help' }
-  | { kind: 'run'; port: number; host: string; scenario: string }
+  | {
+      kind: 'run';
+      port: number;
+      host: string;
+      scenario: string;
+      /** Only when given: otherwise the scenario's own, else the default. */
+      revision?: SpecRevision;
+    }
   | { kind: 'error'; message: string };
 
 const OPTIONS = {
   port: { type: 'string' },
   host: { type: 'string' },
   scenario: { type: 'string' },
+  revision: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 /**
- * Parses `--port N`, `--host H`, `--scenario ID` (also `--x=value`) and
+ * Parses `--port N`, `--host H`, `--scenario ID`, `--revision R` (also
+ * `--x=value`) and
  * `--help` with `node:util` `parseArgs`, reading its tokens in order so the
  * first problem is the one reported. A bare `--` is skipped.
  */
@@ -44,6 +59,7 @@ export function parseArgs(
   let port = DEFAULT_PORT;
   let host = DEFAULT_HOST;
   let scenario = DEFAULT_SCENARIO;
+  let revision: SpecRevision | undefined;
   for (const token of tokens) {
     if (token.kind === 'option-terminator') continue;
     const arg = args[token.index] ?? '';
@@ -59,7 +75,8 @@ export function parseArgs(
       !(
         token.name === 'port' ||
         token.name === 'host' ||
-        token.name === 'scenario'
+        token.name === 'scenario' ||
+        token.name === 'revision'
       )
     ) {
       return { kind: 'error', message: `unknown option ${arg} (try --help)` };
@@ -75,6 +92,14 @@ export function parseArgs(
       port = Number(value);
     } else if (token.name === 'host') {
       host = value;
+    } else if (token.name === 'revision') {
+      if (!isSpecRevision(value)) {
+        return {
+          kind: 'error',
+          message: `unknown revision ${value} (known: ${SPEC_REVISIONS.join(', ')})`,
+        };
+      }
+      revision = value;
     } else {
       scenario = value;
     }
@@ -85,14 +110,20 @@ export function parseArgs(
       message: `unknown scenario ${scenario} (known: ${scenarioIds.join(', ')})`,
     };
   }
-  return { kind: 'run', port, host, scenario };
+  return {
+    kind: 'run',
+    port,
+    host,
+    scenario,
+    ...(revision ? { revision } : {}),
+  };
 }
 
 /** The `--help` text: usage, options, then one line per scenario. */
 export function helpText(scenarios: readonly ScenarioSummary[]): string {
   const width = Math.max(...scenarios.map((s) => s.id.length), 8);
   return [
-    'Usage: npm run mock-server -- [--port 4010] [--scenario <id>] [--host 127.0.0.1]',
+    'Usage: npm run mock-server -- [--port 4010] [--scenario <id>] [--revision <date>] [--host 127.0.0.1]',
     '',
     "Serves the simulator's mock ToolHive MCP server and authorization server over HTTP.",
     '',
@@ -100,6 +131,7 @@ export function helpText(scenarios: readonly ScenarioSummary[]): string {
     `  --port <n>       port to listen on (default ${DEFAULT_PORT}; 0 picks a free port)`,
     `  --host <addr>    address to bind (default ${DEFAULT_HOST})`,
     `  --scenario <id>  scenario to configure the servers with (default ${DEFAULT_SCENARIO})`,
+    `  --revision <r>   MCP spec revision to follow: ${SPEC_REVISIONS.join(' or ')} (default ${DEFAULT_REVISION})`,
     '  --help           show this text',
     '',
     'Scenarios:',

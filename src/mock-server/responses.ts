@@ -2,7 +2,8 @@
 import type { IncomingMessage } from 'node:http';
 
 export class MockServerError extends Error {
-  readonly code: 'unknown_scenario' | 'port_in_use' | 'listen_failed';
+  readonly code:
+    'unknown_scenario' | 'unknown_revision' | 'port_in_use' | 'listen_failed';
   constructor(code: MockServerError['code'], message: string) {
     super(message);
     this.name = 'MockServerError';

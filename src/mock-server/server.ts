@@ -31,6 +31,11 @@ import {
   type LiveScenario,
 } from './world';
 import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SCENARIO } from './args';
+import {
+  SPEC_REVISIONS,
+  isSpecRevision,
+  type SpecRevision,
+} from '../simulator/engine/types';
 import { CONTROL_PREFIX, control, type LiveRef } from './control';
 import { listen } from './listen';
 import { answerLive } from './answer';
@@ -52,6 +57,8 @@ export interface MockServerOptions {
   host?: string;
   /** Default happy-path. */
   scenario?: string;
+  /** The MCP spec revision the servers follow. Default: the scenario's, else 2025-11-25. */
+  revision?: SpecRevision;
   /** One line per request (method, path, status, failed check). Default: none. */
   log?: ((line: string) => void) | null;
 }
@@ -73,6 +80,8 @@ export interface MockServer {
   readonly port: number;
   readonly host: string;
   readonly scenario: LiveScenario;
+  /** The MCP spec revision the servers follow. */
+  readonly revision: SpecRevision;
   /** The current live session (replaced by POST /__control/reset). */
   readonly session: LiveSession;
   stats(): MockServerStats;
@@ -101,6 +110,13 @@ export async function createMockServer(
     );
   }
   const scenario: LiveScenario = found;
+  if (options.revision !== undefined && !isSpecRevision(options.revision)) {
+    throw new MockServerError(
+      'unknown_revision',
+      `unknown revision ${String(options.revision)} (known: ${SPEC_REVISIONS.join(', ')})`,
+    );
+  }
+  const revision = options.revision;
   const host = options.host ?? DEFAULT_HOST;
   const log = options.log ?? null;
   const queue = new SerialQueue();
@@ -111,7 +127,7 @@ export async function createMockServer(
       return session;
     },
     reset() {
-      session = new LiveSession(scenario, origin, sharedCedarLoader);
+      session = new LiveSession(scenario, origin, sharedCedarLoader, revision);
       return session;
     },
   };
@@ -258,7 +274,7 @@ export async function createMockServer(
   await listen(server, host, options.port ?? DEFAULT_PORT);
   const port = (server.address() as AddressInfo).port;
   origin = `http://${originHost(host)}:${port}`;
-  session = new LiveSession(scenario, origin, sharedCedarLoader);
+  session = new LiveSession(scenario, origin, sharedCedarLoader, revision);
 
   return {
     url: origin,
@@ -271,6 +287,7 @@ export async function createMockServer(
     port,
     host,
     scenario,
+    revision: session.world.config.revision,
     get session() {
       return session;
     },

@@ -33,7 +33,7 @@ import {
 import { scenarioDef } from '../simulator/runner/catalogue';
 import { createWorld } from '../simulator/runner/create-world';
 import { advanceWorld } from '../simulator/world/tick';
-import type { ClockEvent } from '../simulator/engine/types';
+import type { ClockEvent, SpecRevision } from '../simulator/engine/types';
 import { publicJwk } from '../simulator/actors/jwt';
 import type { DemoKeyName } from '../simulator/actors/demo-keys';
 
@@ -138,11 +138,12 @@ export class LiveSession {
     scenario: LiveScenario,
     origin: string,
     loadCedar: () => ReturnType<CedarLoader>,
+    revision?: SpecRevision,
   ) {
     this.scenario = scenario;
     this.origin = origin;
     const urls = localUrls(origin);
-    const base = worldConfigFor(scenario.row);
+    const base = worldConfigFor(scenario.row, undefined, revision);
     const config = scenario.override ? scenario.override(base, urls) : base;
     this.world = createWorld({
       scenario: config,

@@ -26,6 +26,20 @@ describe('mock-server parseArgs', () => {
     ).toEqual({ kind: 'run', port: 0, host: '0.0.0.0', scenario: 'cimd' });
   });
 
+  it('reads --revision, and leaves it out when not given', () => {
+    expect(parse('--revision', '2026-07-28')).toEqual({
+      kind: 'run',
+      port: DEFAULT_PORT,
+      host: DEFAULT_HOST,
+      scenario: DEFAULT_SCENARIO,
+      revision: '2026-07-28',
+    });
+    expect(parse('--revision=2025-11-25')).toMatchObject({
+      revision: '2025-11-25',
+    });
+    expect(parse()).not.toHaveProperty('revision');
+  });
+
   it('the last of a repeated option wins', () => {
     expect(parse('--port', '1', '--port', '2')).toMatchObject({ port: 2 });
   });
@@ -48,6 +62,11 @@ describe('mock-server parseArgs', () => {
     [['--port', '70000'], 'invalid port 70000'],
     [['--port', '--host', 'x'], 'invalid port --host'],
     [['--scenario', 'nope'], 'unknown scenario nope (known: happy-path, cimd)'],
+    [
+      ['--revision', 'latest'],
+      'unknown revision latest (known: 2025-11-25, 2026-07-28)',
+    ],
+    [['--revision='], '--revision needs a value'],
   ])('%j is the error "%s"', (argv, message) => {
     expect(parse(...argv)).toEqual({ kind: 'error', message });
   });

@@ -22,6 +22,13 @@ describe('mock-server CLI', () => {
       expect(r.stdout).toMatch(new RegExp(`^  ${s.id} +\\S`, 'm'));
   });
 
+  it('an unknown revision is a one-line error with exit code 2', () => {
+    const r = run(['--revision', '2024-01-01']);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('unknown revision 2024-01-01');
+  });
+
   it('an unknown scenario is a one-line error with exit code 2', () => {
     const r = run(['--scenario', 'no-such-scenario']);
     expect(r.status).toBe(2);
@@ -41,10 +48,18 @@ describe('mock-server CLI', () => {
     }
   });
 
-  it('prints the MCP URL first, then the issuer and the scenario, and logs requests to stderr', async () => {
+  it('prints the MCP URL first, then the issuer, the scenario and the revision, and logs requests to stderr', async () => {
     const child = spawn(
       process.execPath,
-      [...CLI, '--port', '0', '--scenario', 'wrong-audience'],
+      [
+        ...CLI,
+        '--port',
+        '0',
+        '--scenario',
+        'wrong-audience',
+        '--revision',
+        '2026-07-28',
+      ],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
@@ -55,7 +70,7 @@ describe('mock-server CLI', () => {
       await new Promise<void>((resolve, reject) => {
         rl.on('line', (l) => {
           lines.push(l);
-          if (lines.length === 3) resolve();
+          if (lines.length === 4) resolve();
         });
         child.once('exit', (code) =>
           reject(new Error(`exited with ${String(code)}`)),
@@ -70,6 +85,7 @@ describe('mock-server CLI', () => {
         `Authorization server (issuer): http://127.0.0.1:${port}`,
       );
       expect(lines[2]).toMatch(/^Scenario: wrong-audience /);
+      expect(lines[3]).toBe('MCP spec revision: 2026-07-28');
       const logged = new Promise<string>((resolve) => {
         const stderr = createInterface({ input: child.stderr });
         stderr.on('line', (line) => {

@@ -22,6 +22,8 @@ export class FollowRedirectProvider implements OAuthClientProvider {
   #n = 0;
   /** The code taken from the last authorize redirect. */
   code: string | null = null;
+  /** The `iss` in the last authorize redirect, if any (RFC 9207). */
+  redirectIss: string | null = null;
   /** The error in the last authorize redirect, if any (for example access_denied). */
   redirectError: string | null = null;
 
@@ -73,6 +75,7 @@ export class FollowRedirectProvider implements OAuthClientProvider {
     }
     this.code = callback.searchParams.get('code');
     this.redirectError = callback.searchParams.get('error');
+    this.redirectIss = callback.searchParams.get('iss');
   }
 
   saveCodeVerifier(verifier: string): void {
