@@ -319,6 +319,32 @@ test.describe('hands-on controls', () => {
     await expect(page).toHaveURL(/mode=token-exchange/);
   });
 
+  test('side by side makes the same clock moves as the run on screen', async ({
+    page,
+    consoleErrors,
+  }) => {
+    const expOf = (testId: string) =>
+      page.getByTestId(testId).locator('dt:text-is("exp") + dd');
+    // Passthrough on screen, the clock moved 30 minutes before the first step:
+    // the backend receives the client's token, issued 30 minutes later.
+    await openSimulator(
+      page,
+      'scenario=token-exchange&mode=passthrough&clock=0:1800',
+    );
+    await runToEnd(page);
+    const direct = (await expOf('sim-backend-card').textContent()) ?? '';
+    expect(direct).toMatch(/\d/);
+
+    // Token exchange on screen with the same move, passthrough beside it.
+    await openSimulator(page, 'scenario=token-exchange&clock=0:1800');
+    await runToEnd(page);
+    const compare = page.getByTestId('sim-backend-compare');
+    await compare.getByRole('combobox').selectOption('passthrough');
+    await compare.getByRole('button', { name: 'Show side by side' }).click();
+    await expect(expOf('sim-backend-compare-result')).toHaveText(direct);
+    expect(consoleErrors).toEqual([]);
+  });
+
   test('the clock moves and a token expires on it', async ({ page }) => {
     await openSimulator(page, 'scenario=happy-path&step=7');
     const clock = page.getByTestId('sim-clock');

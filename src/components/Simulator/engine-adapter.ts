@@ -20,6 +20,7 @@ import {
   type Transport,
 } from '@site/src/simulator';
 import { decodeToken } from '@site/src/simulator/actors/jwt';
+import { replaySteps } from './lib/replay';
 import type {
   DeviationView,
   EnginePort,
@@ -202,7 +203,7 @@ export async function loadEngine(options: {
         return `${where}${e.message}${e.help ? `\n  help: ${e.help}` : ''}`;
       });
     },
-    runDetached: async (config, steps) => {
+    runDetached: async (config, steps, clockMoves = []) => {
       const sim = createSimulation({
         scenarioId: config.scenarioId,
         policy: config.policy,
@@ -211,7 +212,7 @@ export async function loadEngine(options: {
         transport: createInPageTransport(),
         loadCedar,
       });
-      for (let i = 0; i < steps && !sim.finished; i += 1) await sim.next();
+      await replaySteps(sim, steps, clockMoves);
       return [...sim.records];
     },
     stop: async () => started.stop(),

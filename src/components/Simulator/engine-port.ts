@@ -17,6 +17,7 @@ import type {
   ExpectedOutcome,
   ScenarioGroup,
 } from '@site/src/simulator/scenarios/scenarios';
+import type { ClockMove } from './lib/url-state';
 
 export type {
   BackendMode,
@@ -127,11 +128,13 @@ export interface EnginePort {
   checkPolicy(policy: string): Promise<string[]>;
   /**
    * Runs a scenario's first `steps` steps in a separate world on the in-page
-   * transport, leaving the shown run alone: used to compare backend modes.
+   * transport, with the same clock moves, leaving the shown run alone: used
+   * to compare backend modes.
    */
   runDetached(
     options: SimulationOptions,
     steps: number,
+    clockMoves?: readonly ClockMove[],
   ): Promise<readonly StepRecord[]>;
   stop(): Promise<void>;
 }

@@ -14,6 +14,7 @@ import type {
   Transcript,
 } from './engine-port';
 import type { ClockMove } from './lib/url-state';
+import { replaySteps } from './lib/replay';
 
 export interface SimConfig {
   scenarioId: string;
@@ -165,17 +166,11 @@ export function useSimulator(engine: EnginePort): UseSimulator {
         const sim = await engine.create(action.config);
         simRef.current = sim;
         configRef.current = action.config;
-        const moves = action.clockMoves ?? [];
-        const applied: ClockMove[] = [];
-        for (let i = 0; ; i += 1) {
-          for (const move of moves.filter((m) => m.at === i)) {
-            await sim.advanceClock(move.seconds);
-            applied.push(move);
-          }
-          if (i >= action.steps || sim.finished) break;
-          await sim.next();
-        }
-        movesRef.current = applied;
+        movesRef.current = await replaySteps(
+          sim,
+          action.steps,
+          action.clockMoves ?? [],
+        );
       } else {
         const sim = simRef.current;
         if (!sim) return null;

@@ -3,6 +3,7 @@ import Link from '@docusaurus/Link';
 import type { BackendMode, EnginePort, StepRecord } from '../engine-port';
 import { BACKEND_MODE_LABELS } from '@site/src/simulator/content/labels';
 import type { SimConfig } from '../useSimulator';
+import type { ClockMove } from '../lib/url-state';
 import { headerValue } from '@site/src/simulator/format/http-text';
 import { exchangeName } from '../lib/words';
 import { BACKEND_MODES_LINK } from '@site/src/simulator/content/concept-links';
@@ -44,6 +45,8 @@ export interface BackendPanelProps {
   onChange: (mode: BackendMode) => void;
   engine: EnginePort;
   config: SimConfig;
+  /** The reader's clock moves, for the side-by-side run. */
+  clockMoves: readonly ClockMove[];
   /** The step shown and its index, when it reached the backend. */
   step?: { record: StepRecord; index: number } | null;
 }
@@ -56,6 +59,7 @@ export default function BackendPanel({
   onChange,
   engine,
   config,
+  clockMoves,
   step,
 }: BackendPanelProps): ReactNode {
   const received = lastBackendAuthorization(step ? [step.record] : records);
@@ -104,6 +108,7 @@ export default function BackendPanel({
           config={config}
           mode={mode}
           steps={step.index + 1}
+          clockMoves={clockMoves}
           stepIndex={step.index}
           busy={busy}
           current={

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { decodeJwt } from 'jose';
 import type { BackendMode, EnginePort, StepRecord } from '../engine-port';
 import type { SimConfig } from '../useSimulator';
+import type { ClockMove } from '../lib/url-state';
 import { headerValue } from '@site/src/simulator/format/http-text';
 import { exchangeName, humanTime } from '../lib/words';
 import controls from '../controls.module.css';
@@ -102,6 +103,8 @@ export interface CompareModesProps {
   mode: BackendMode;
   /** Steps run so far: the compared run stops at the same step. */
   steps: number;
+  /** The reader's clock moves, made at the same points in the compared run. */
+  clockMoves: readonly ClockMove[];
   stepIndex: number;
   busy: boolean;
   /** The card of the mode in force, shown on the left. */
@@ -114,6 +117,7 @@ export function CompareModes({
   config,
   mode,
   steps,
+  clockMoves,
   stepIndex,
   busy,
   current,
@@ -128,7 +132,8 @@ export function CompareModes({
     receipt: Receipt | null;
   } | null>(null);
   const [running, setRunning] = useState(false);
-  const key = `${config.scenarioId}|${config.policy}|${mode}|${steps}|${stepIndex}`;
+  const moves = clockMoves.map((m) => `${m.at}:${m.seconds}`).join(',');
+  const key = `${config.scenarioId}|${config.revision ?? ''}|${config.policy}|${mode}|${steps}|${stepIndex}|${moves}`;
   const shown = result && result.key === key ? result : null;
   return (
     <div data-testid="sim-backend-compare">
@@ -157,7 +162,7 @@ export function CompareModes({
             if (!pick) return;
             setRunning(true);
             void engine
-              .runDetached({ ...config, backendMode: pick }, steps)
+              .runDetached({ ...config, backendMode: pick }, steps, clockMoves)
               .then((records) =>
                 setResult({
                   key,

@@ -73,6 +73,7 @@ export function useEditors(o: EditorsOptions): {
       records={snapshot.records}
       engine={o.engine}
       config={snapshot.config}
+      clockMoves={snapshot.clockMoves}
       step={backendHere && record ? { record, index: o.shownIndex } : null}
       onChange={(backendMode: BackendMode) => {
         o.holdPlace('[data-testid="sim-backend-modes"]');
