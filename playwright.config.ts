@@ -6,6 +6,8 @@ import {
   findChromium,
 } from './scripts/lib/chromium';
 import {
+  DEV_PORT,
+  DEV_URL,
   ROOT_BUILD_DIR,
   ROOT_PORT,
   SUBPATH_BUILD_DIR,
@@ -27,6 +29,7 @@ const launchOptions = { executablePath, args: CHROMIUM_ARGS };
 /**
  * The e2e run serves production builds (made by scripts/build-for-e2e.mjs)
  * on 127.0.0.1 only: `build/` at `/` and `build-subpath/` under a sub-path.
+ * One spec runs against the development server that `npm start` runs.
  */
 export default defineConfig({
   testDir: './tests/e2e',
@@ -48,8 +51,13 @@ export default defineConfig({
   projects: [
     {
       name: 'root',
-      testIgnore: /subpath\.spec\.ts/,
+      testIgnore: /(subpath|dev-server)\.spec\.ts/,
       use: { baseURL: ROOT_URL },
+    },
+    {
+      name: 'dev',
+      testMatch: /dev-server\.spec\.ts/,
+      use: { baseURL: DEV_URL },
     },
     {
       name: 'subpath',
@@ -70,6 +78,13 @@ export default defineConfig({
       env: { BASE_URL: SUBPATH_BASE },
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
+    },
+    {
+      // Compiles the site on start: slower to come up than a static server.
+      command: `npx docusaurus start --port ${DEV_PORT} --host 127.0.0.1 --no-open`,
+      url: DEV_URL,
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
     },
   ],
 });

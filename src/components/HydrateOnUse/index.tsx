@@ -5,7 +5,7 @@ import {
   type ReactNode,
   type SyntheticEvent,
 } from 'react';
-import useIsBrowser from '@docusaurus/useIsBrowser';
+import { useHydratingServerHtml } from '@site/src/utils/server-html';
 import { useColorMode, useThemeConfig } from '@docusaurus/theme-common';
 
 const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]';
@@ -21,7 +21,8 @@ function focusables(root: HTMLElement | null): HTMLElement[] {
  * (code colors are inline styles). Until then React does no work for it: a
  * `dangerouslySetInnerHTML` element's existing children are not hydrated.
  *
- * After a client-side navigation (no server markup) it renders at once.
+ * With no server markup (after a client-side navigation, or on the
+ * development server) it renders at once.
  * The markup must not depend on browser state, which a code block satisfies.
  */
 export default function HydrateOnUse({
@@ -29,14 +30,12 @@ export default function HydrateOnUse({
 }: {
   children: ReactNode;
 }): ReactNode {
-  const isBrowser = useIsBrowser();
+  const hydrating = useHydratingServerHtml();
   const { colorMode } = useColorMode();
   const { defaultMode } = useThemeConfig().colorMode;
-  // On the server, and after hydration, render for real; during hydration
-  // (in the browser, before useIsBrowser turns true) keep the HTML.
-  const [live, setLive] = useState(
-    () => typeof window === 'undefined' || isBrowser,
-  );
+  // Render for real unless React is hydrating the server's HTML: on the
+  // server, after a client-side navigation, and on the development server.
+  const [live, setLive] = useState(!hydrating);
   const ref = useRef<HTMLDivElement>(null);
   const replay = useRef<{ index: number; kind: 'focus' | 'click' } | null>(
     null,

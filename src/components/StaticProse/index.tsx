@@ -1,7 +1,7 @@
-import { useState, type ReactNode, type SyntheticEvent } from 'react';
+import type { ReactNode, SyntheticEvent } from 'react';
 import { useHistory } from '@docusaurus/router';
 import useBaseUrl from '@docusaurus/useBaseUrl';
-import useIsBrowser from '@docusaurus/useIsBrowser';
+import { useHydratingServerHtml } from '@site/src/utils/server-html';
 import styles from './styles.module.css';
 
 // Empty on purpose, and one object: React keeps the server's children of a
@@ -39,20 +39,20 @@ function sitePath(event: SyntheticEvent, base: string): string | null {
  * blocks and interactive components outside it.
  *
  * Links to other pages keep the app's client-side navigation and preloading
- * through one listener here instead of one per link. After a client-side
- * navigation to the page (no server HTML) the prose renders as usual.
+ * through one set of listeners here instead of one per link. With no server HTML to
+ * keep (after a client-side navigation, or on the development server) the
+ * prose renders as usual.
  */
 export default function StaticProse({
   children,
 }: {
   children: ReactNode;
 }): ReactNode {
-  const isBrowser = useIsBrowser();
   const history = useHistory();
   const base = useBaseUrl('/');
-  // In the browser, before useIsBrowser turns true, React is hydrating the
-  // server's HTML: keep it, for as long as this element lives.
-  const [keep] = useState(() => typeof window !== 'undefined' && !isBrowser);
+  // While React hydrates the server's HTML, keep it, for as long as this
+  // element lives.
+  const keep = useHydratingServerHtml();
 
   if (!keep) {
     return (
