@@ -6,8 +6,8 @@
  * A block joins a run only if nothing in it needs React in the browser: only
  * the elements in STATIC_TAGS (so no code block, whose copy and wrap buttons
  * hydrate on use, and no diagram drawn in the browser), only the components
- * in STATIC_COMPONENTS, and no JavaScript expression other than a comment. Everything else stays where it was, between runs, and hydrates
- * as before. Module code (`import`, `export`) stays at the top level, where
+ * in STATIC_COMPONENTS, and no JavaScript expression other than a comment.
+ * Everything else stays where it was, between runs, and hydrates as before. Module code (`import`, `export`) stays at the top level, where
  * MDX needs it.
  */
 

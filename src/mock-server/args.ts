@@ -38,10 +38,14 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+/** The error for a revision this simulator does not model. */
+export function unknownRevisionMessage(value: string): string {
+  return `unknown revision ${value} (known: ${SPEC_REVISIONS.join(', ')})`;
+}
+
 /**
  * Parses `--port N`, `--host H`, `--scenario ID`, `--revision R` (also
- * `--x=value`) and
- * `--help` with `node:util` `parseArgs`, reading its tokens in order so the
+ * `--x=value`) and `--help` with `node:util` `parseArgs`, reading its tokens in order so the
  * first problem is the one reported. A bare `--` is skipped.
  */
 export function parseArgs(
@@ -94,10 +98,7 @@ export function parseArgs(
       host = value;
     } else if (token.name === 'revision') {
       if (!isSpecRevision(value)) {
-        return {
-          kind: 'error',
-          message: `unknown revision ${value} (known: ${SPEC_REVISIONS.join(', ')})`,
-        };
+        return { kind: 'error', message: unknownRevisionMessage(value) };
       }
       revision = value;
     } else {

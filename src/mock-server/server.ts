@@ -30,12 +30,13 @@ import {
   sharedCedarLoader,
   type LiveScenario,
 } from './world';
-import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SCENARIO } from './args';
 import {
-  SPEC_REVISIONS,
-  isSpecRevision,
-  type SpecRevision,
-} from '../simulator/engine/types';
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  DEFAULT_SCENARIO,
+  unknownRevisionMessage,
+} from './args';
+import { isSpecRevision, type SpecRevision } from '../simulator/engine/types';
 import { CONTROL_PREFIX, control, type LiveRef } from './control';
 import { listen } from './listen';
 import { answerLive } from './answer';
@@ -113,7 +114,7 @@ export async function createMockServer(
   if (options.revision !== undefined && !isSpecRevision(options.revision)) {
     throw new MockServerError(
       'unknown_revision',
-      `unknown revision ${String(options.revision)} (known: ${SPEC_REVISIONS.join(', ')})`,
+      unknownRevisionMessage(String(options.revision)),
     );
   }
   const revision = options.revision;

@@ -1,7 +1,7 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import type { EnginePort, ScenarioView } from './engine-port';
 import type { Action, Snapshot } from './useSimulator';
-import { parseUrlState, type SimUrlState } from './lib/url-state';
+import { isSomeState, parseUrlState, type SimUrlState } from './lib/url-state';
 
 interface UrlSyncOptions {
   urlStyle: 'query' | 'hash';
@@ -52,7 +52,7 @@ export function useUrlSync(o: UrlSyncOptions): void {
       steps: initial.step ?? 0,
       clockMoves: initial.clock ?? [],
     });
-    if (urlStyle === 'hash' && Object.keys(initial).length > 0) {
+    if (urlStyle === 'hash' && isSomeState(initial)) {
       rootRef.current?.scrollIntoView({ block: 'start' });
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -69,7 +69,7 @@ export function useUrlSync(o: UrlSyncOptions): void {
       );
       // A link may name only a revision, a mode or a step: it applies to
       // the scenario on screen. An unknown scenario is ignored.
-      if (Object.keys(next).length === 0) return;
+      if (!isSomeState(next)) return;
       if (next.scenario !== undefined && !known(next.scenario)) return;
       onLoad();
       void dispatch({

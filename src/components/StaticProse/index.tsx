@@ -39,9 +39,9 @@ function sitePath(event: SyntheticEvent, base: string): string | null {
  * blocks and interactive components outside it.
  *
  * Links to other pages keep the app's client-side navigation and preloading
- * through one set of listeners here instead of one per link. With no server HTML to
- * keep (after a client-side navigation, or on the development server) the
- * prose renders as usual.
+ * through one set of listeners here instead of one per link. With no server
+ * HTML to keep (after a client-side navigation, or on the development server)
+ * the prose renders as usual.
  */
 export default function StaticProse({
   children,

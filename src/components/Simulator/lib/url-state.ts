@@ -47,7 +47,8 @@ export function parseClockMoves(text: string): ClockMove[] | undefined {
   return moves;
 }
 
-function formatClockMoves(moves: readonly ClockMove[]): string {
+/** Moves → `3:3600,3:900`, the form the URL carries. */
+export function formatClockMoves(moves: readonly ClockMove[]): string {
   return moves.map((m) => `${m.at}:${m.seconds}`).join(',');
 }
 
@@ -135,6 +136,11 @@ export function serialiseUrlState(
   return { search, hash: text ? `#${text}` : '' };
 }
 
+/** True when a parsed state names anything: a scenario, step, mode, clock or revision. */
+export function isSomeState(state: SimUrlState): boolean {
+  return Object.keys(state).length > 0;
+}
+
 /**
  * True when the URL carries any simulator state, a scenario or only a step,
  * mode, clock or revision (used to load the embed eagerly).
@@ -144,5 +150,5 @@ export function hasUrlState(
   search: string,
   hash: string,
 ): boolean {
-  return Object.keys(parseUrlState(style, search, hash)).length > 0;
+  return isSomeState(parseUrlState(style, search, hash));
 }

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { decodeJwt } from 'jose';
 import type { BackendMode, EnginePort, StepRecord } from '../engine-port';
 import type { SimConfig } from '../useSimulator';
-import type { ClockMove } from '../lib/url-state';
+import { formatClockMoves, type ClockMove } from '../lib/url-state';
 import { headerValue } from '@site/src/simulator/format/http-text';
 import { exchangeName, humanTime } from '../lib/words';
 import controls from '../controls.module.css';
@@ -132,8 +132,7 @@ export function CompareModes({
     receipt: Receipt | null;
   } | null>(null);
   const [running, setRunning] = useState(false);
-  const moves = clockMoves.map((m) => `${m.at}:${m.seconds}`).join(',');
-  const key = `${config.scenarioId}|${config.revision ?? ''}|${config.policy}|${mode}|${steps}|${stepIndex}|${moves}`;
+  const key = `${config.scenarioId}|${config.revision ?? ''}|${config.policy}|${mode}|${steps}|${stepIndex}|${formatClockMoves(clockMoves)}`;
   const shown = result && result.key === key ? result : null;
   return (
     <div data-testid="sim-backend-compare">
