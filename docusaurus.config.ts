@@ -3,6 +3,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import { themes as prismThemes } from 'prism-react-renderer';
 import { withContrast } from './src/utils/contrast';
 import staticProse from './src/mdx/static-prose';
+import mermaidChunks from './src/plugins/mermaid-chunks';
 
 /**
  * The site can be deployed under a sub-path: set BASE_URL (for example
@@ -45,6 +46,8 @@ const config: Config = {
     remarkRehypeOptions: { footnoteLabel: 'Sources' },
   },
   themes: ['@docusaurus/theme-mermaid'],
+  // mermaid's libraries load with its diagrams, not with every page.
+  plugins: [mermaidChunks],
   presets: [
     [
       'classic',
