@@ -12,7 +12,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Plugin } from '@docusaurus/types';
+import type { LoadContext, Plugin } from '@docusaurus/types';
 
 function packageDir(name: string, from: string): string | undefined {
   for (let dir = from; ; dir = dirname(dir)) {
@@ -51,8 +51,12 @@ export function packagesPattern(names: Iterable<string>): RegExp {
   return new RegExp(`[\\\\/]node_modules[\\\\/](${escaped.join('|')})[\\\\/]`);
 }
 
-export default function mermaidChunks(): Plugin {
-  const test = packagesPattern(dependencyTree('mermaid', process.cwd()));
+export default function mermaidChunks(
+  context: Pick<LoadContext, 'siteDir'>,
+): Plugin {
+  // Resolved from the site, not the shell's directory: `docusaurus build
+  // path/to/site` may run from anywhere.
+  const test = packagesPattern(dependencyTree('mermaid', context.siteDir));
   return {
     name: 'mermaid-chunks',
     configureWebpack(_config, isServer) {

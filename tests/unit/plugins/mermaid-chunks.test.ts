@@ -54,7 +54,7 @@ describe('packagesPattern', () => {
 
 describe('the plugin', () => {
   it('adds a cache group above common for the client only', () => {
-    const plugin = mermaidChunks();
+    const plugin = mermaidChunks({ siteDir: process.cwd() });
     if (!plugin.configureWebpack) throw new Error('no configureWebpack');
     const configure = plugin.configureWebpack.bind(plugin) as (
       config: object,
