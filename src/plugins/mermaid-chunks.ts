@@ -52,7 +52,8 @@ export function packagesPattern(names: Iterable<string>): RegExp {
 }
 
 export default function mermaidChunks(
-  context: Pick<LoadContext, 'siteDir'>,
+  // knip loads the config and calls its plugins with no context.
+  context: Pick<LoadContext, 'siteDir'> = { siteDir: process.cwd() },
 ): Plugin {
   // Resolved from the site, not the shell's directory: `docusaurus build
   // path/to/site` may run from anywhere.
