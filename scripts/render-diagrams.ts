@@ -7,12 +7,14 @@
  *
  * Each message arrow and its label get `data-message="<id>"`, taken from the
  * simulator's ordered message list, so the live simulator can highlight the
- * message of the current step on this very SVG.
+ * message of the current step on this very SVG. What mermaid ships but the
+ * diagram never draws (unused CSS, markers, symbols) is pruned, and the
+ * pruned SVG must draw the same pixels as mermaid's, or the script fails.
  */
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { diagramSources } from '../src/diagrams/sources';
 import { sourceHash } from '../src/diagrams/hash';
 import { GENERATED } from '../src/diagrams/generated/diagrams';
@@ -22,6 +24,7 @@ import {
   findChromium,
 } from './lib/chromium';
 import { options } from './lib/args';
+import { pruneSvg } from './lib/prune-svg';
 
 const require = createRequire(__filename);
 const OUT = path.join(
@@ -47,6 +50,21 @@ function staleDiagrams(): string[] {
   return stale;
 }
 
+/**
+ * The SVG on the stage, less what it never draws (see lib/prune-svg.ts), after
+ * checking that the pruned SVG draws exactly the pixels the original did.
+ */
+async function prunedSvg(page: Page, id: string): Promise<string> {
+  const element = page.locator('#stage > svg');
+  const original = await element.screenshot();
+  const { before, after } = await element.evaluate(pruneSvg);
+  if (!original.equals(await element.screenshot())) {
+    throw new Error(`${id}: the pruned SVG draws differently from mermaid's`);
+  }
+  console.log(`${id}: ${before} -> ${after} characters of SVG`);
+  return element.evaluate((node) => node.outerHTML);
+}
+
 async function render(): Promise<void> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(NO_CHROMIUM_MESSAGE);
@@ -54,8 +72,14 @@ async function render(): Promise<void> {
     executablePath,
     args: CHROMIUM_ARGS,
   });
-  const page = await browser.newPage();
-  await page.setContent('<!doctype html><html><body></body></html>');
+  const page = await browser.newPage({
+    viewport: { width: 1400, height: 1000 },
+  });
+  await page.setContent(
+    '<!doctype html><html><body><div id="stage" style="width:1300px"></div></body></html>',
+  );
+  // tsx names inner functions with a `__name` helper that the page lacks.
+  await page.evaluate('window.__name = (fn) => fn');
   await page.addScriptTag({
     path: require.resolve('mermaid/dist/mermaid.min.js'),
   });
@@ -64,7 +88,7 @@ async function render(): Promise<void> {
     { sourceHash: string; messageIds: string[]; svg: string }
   > = {};
   for (const source of diagramSources()) {
-    const svg = await page.evaluate(
+    await page.evaluate(
       async ({ id, text, messageIds }) => {
         type Mermaid = {
           initialize(config: Record<string, unknown>): void;
@@ -79,9 +103,9 @@ async function render(): Promise<void> {
           sequence: { useMaxWidth: true, mirrorActors: false },
         });
         const { svg } = await mermaid.render(`${id}-diagram`, text);
-        const holder = document.createElement('div');
+        const holder = document.getElementById('stage');
+        if (!holder) throw new Error('no stage');
         holder.innerHTML = svg;
-        document.body.appendChild(holder);
         const lines = holder.querySelectorAll('.messageLine0, .messageLine1');
         const labels = holder.querySelectorAll('text.messageText');
         if (
@@ -110,12 +134,10 @@ async function render(): Promise<void> {
         }
         element.setAttribute('data-diagram', id);
         element.removeAttribute('style');
-        const result = element.outerHTML;
-        holder.remove();
-        return result;
       },
       { id: source.id, text: source.source, messageIds: source.messageIds },
     );
+    const svg = await prunedSvg(page, source.id);
     out[source.id] = {
       sourceHash: sourceHash(source),
       messageIds: source.messageIds,

@@ -20,6 +20,25 @@ describe('build-time diagrams', () => {
         }
       });
 
+      it('ships no definition it never uses (scripts/lib/prune-svg.ts ran)', () => {
+        const svg = generated?.svg ?? '';
+        const referenced = new Set(
+          Array.from(
+            svg.matchAll(/url\(#([^)"']+)\)|href="#([^"]+)"/g),
+            (match) => match[1] ?? match[2],
+          ),
+        );
+        const defined = Array.from(
+          svg.matchAll(/<defs>([\s\S]*?)<\/defs>/g),
+          (match) => match[1] ?? '',
+        ).flatMap((defs) =>
+          Array.from(defs.matchAll(/<\w+ [^>]*\bid="([^"]+)"/g), (m) => m[1]),
+        );
+        expect(defined.length).toBeGreaterThan(0);
+        expect(defined.filter((id) => !referenced.has(id))).toEqual([]);
+        expect(svg).not.toMatch(/@keyframes|edge-animation|error-icon/);
+      });
+
       it('carries an accessible name and description', () => {
         expect(source.source).toMatch(/^\s*accTitle: \S/m);
         expect(source.source).toMatch(/^\s*accDescr: \S/m);
