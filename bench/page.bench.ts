@@ -147,6 +147,19 @@ async function main(): Promise<void> {
         summary[`${preset}_${name}_cls`] = round(m('cls'), 3);
         summary[`${preset}_${name}_js_kb`] = round(m('jsKb'), 1);
       }
+      // The two pages of one run share the machine's load at that moment, so
+      // the run-by-run ratios show how far one run's verdict can be trusted.
+      const plain = runs.get('plain') ?? [];
+      const paired = (runs.get('concept') ?? [])
+        .map((concept, i) => concept.tbtMs / (plain[i]?.tbtMs ?? Number.NaN))
+        .filter(Number.isFinite);
+      if (paired.length > 0) {
+        console.log(
+          `${preset.padEnd(8)} TBT concept / plain, run by run: ${paired.map((r) => round(r, 2)).join(', ')}`,
+        );
+        summary[`${preset}_tbt_ratio_runs_min`] = round(Math.min(...paired), 2);
+        summary[`${preset}_tbt_ratio_runs_max`] = round(Math.max(...paired), 2);
+      }
     }
     await measureLoad(server.url, chromePath, summary);
   } finally {
