@@ -78,8 +78,6 @@ async function render(): Promise<void> {
   await page.setContent(
     '<!doctype html><html><body><div id="stage" style="width:1300px"></div></body></html>',
   );
-  // tsx names inner functions with a `__name` helper that the page lacks.
-  await page.evaluate('window.__name = (fn) => fn');
   await page.addScriptTag({
     path: require.resolve('mermaid/dist/mermaid.min.js'),
   });
