@@ -173,33 +173,24 @@ async function main(): Promise<void> {
       ? `n/a(${a ?? '?'}/${b ?? '?'})`
       : round(a / b, 2);
   const ratios: Record<string, number | string> = {};
-  for (const preset of PRESETS) {
-    ratios[`${preset}_score_ratio`] = ratio(
-      summary[`${preset}_concept_score`],
-      summary[`${preset}_plain_score`],
-    );
-    ratios[`${preset}_tbt_ratio`] = ratio(
-      summary[`${preset}_concept_tbt_ms`],
-      summary[`${preset}_plain_tbt_ms`],
-    );
-    ratios[`${preset}_score_ratio_prose`] = ratio(
-      summary[`${preset}_concept_score`],
-      summary[`${preset}_prose_score`],
-    );
-    ratios[`${preset}_tbt_ratio_prose`] = ratio(
-      summary[`${preset}_concept_tbt_ms`],
-      summary[`${preset}_prose_tbt_ms`],
-    );
-  }
-  for (const key of ['components', 'script_ms', 'browser_ms']) {
-    ratios[`load_${key.replace('_ms', '')}_ratio`] = ratio(
-      summary[`load_concept_${key}`],
-      summary[`load_plain_${key}`],
-    );
-    ratios[`load_${key.replace('_ms', '')}_ratio_prose`] = ratio(
-      summary[`load_concept_${key}`],
-      summary[`load_prose_${key}`],
-    );
+  // Keys against `plain` have no suffix (the targets); against `prose`, `_prose`.
+  for (const other of ['plain', 'prose'] as const) {
+    const suffix = other === 'plain' ? '' : `_${other}`;
+    for (const preset of PRESETS) {
+      ratios[`${preset}_score_ratio${suffix}`] = ratio(
+        summary[`${preset}_concept_score`],
+        summary[`${preset}_${other}_score`],
+      );
+      ratios[`${preset}_tbt_ratio${suffix}`] = ratio(
+        summary[`${preset}_concept_tbt_ms`],
+        summary[`${preset}_${other}_tbt_ms`],
+      );
+    }
+    for (const key of ['components', 'script_ms', 'browser_ms'])
+      ratios[`load_${key.replace('_ms', '')}_ratio${suffix}`] = ratio(
+        summary[`load_concept_${key}`],
+        summary[`load_${other}_${key}`],
+      );
   }
   console.log(
     `Concept / plain: mobile score ${ratios.mobile_score_ratio} (target >= 0.95), TBT ${ratios.mobile_tbt_ratio} (target <= 1.2); desktop score ${ratios.desktop_score_ratio} (target >= 0.98), TBT ${ratios.desktop_tbt_ratio}.`,
