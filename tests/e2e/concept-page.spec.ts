@@ -1,6 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
 import { proseMetrics } from './support/prose-metrics';
-import AxeBuilder from '@axe-core/playwright';
 
 /** Relative, so the test also works when the site is built under a sub-path. */
 const PAGE = 'concepts/auth-framework';
@@ -189,18 +188,6 @@ async function renderedDiagrams(
   );
 }
 
-async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return result.violations.map(
-    (v) =>
-      `${v.id} (${v.impact ?? 'n/a'}): ${v.help} at ${v.nodes
-        .map((n) => n.target.join(' '))
-        .join(', ')}`,
-  );
-}
-
 test.describe('concept page: authentication and authorization', () => {
   test('keeps the #embedded-authorization-server anchor', async ({ page }) => {
     await page.goto(`${PAGE}#embedded-authorization-server`);
@@ -278,16 +265,9 @@ test.describe('concept page: authentication and authorization', () => {
     ).toBeGreaterThan(0);
   });
 
-  for (const mode of ['light', 'dark'] as const) {
-    test(`axe reports no violations in ${mode} mode`, async ({ page }) => {
-      await page.emulateMedia({ colorScheme: mode });
-      await page.goto(PAGE);
-      await waitForHydration(page);
-      await expect(page.locator('html')).toHaveAttribute('data-theme', mode);
-      await renderedDiagrams(page);
-      expect(await axeViolations(page)).toEqual([]);
-    });
-  }
+  // axe scans this page in both modes twice elsewhere: as a reader first sees
+  // it (a11y-all-pages.spec.ts) and with the simulator loaded
+  // (simulator-a11y.spec.ts).
 });
 
 test.describe('the three doc pages', () => {

@@ -11,90 +11,102 @@ import {
   stepDetail,
   waitIdle,
 } from './simulator-helpers';
-import { listScenarios } from '../../src/simulator/runner/catalogue';
+import type { Page } from '@playwright/test';
+import {
+  listScenarios,
+  type ScenarioDef,
+} from '../../src/simulator/runner/catalogue';
 
 const SCENARIOS = listScenarios();
+
+/**
+ * Opens a scenario's deep link, runs it to the end and checks what the reader
+ * sees: the outcome, the failed step and check, the failing response and the
+ * discovery probe's 401 challenge.
+ */
+async function checkDeepLink(page: Page, scenario: ScenarioDef): Promise<void> {
+  const { expected } = scenario;
+  await openSimulator(page, `scenario=${scenario.id}`);
+  await expect(simRoot(page)).toHaveAttribute('data-scenario', scenario.id);
+  await expect(simRoot(page)).toHaveAttribute(
+    'data-transport',
+    'service-worker',
+  );
+  await runToEnd(page);
+  await expect(simRoot(page)).toHaveAttribute('data-outcome', expected.result);
+  const detail = stepDetail(page);
+  const steps = page.getByTestId('sim-steps').locator('li');
+
+  if (expected.result === 'failure') {
+    const failedStep = expected.failedStepId ?? '';
+    await expect(
+      page.getByTestId('sim-steps').locator(`li[data-step-id="${failedStep}"]`),
+    ).toHaveAttribute('data-step-status', 'failed');
+    // The last step run is the one shown, and it is the failed one.
+    await expect(detail).toHaveAttribute('data-sim-step-id', failedStep);
+    await expect(detail).toHaveAttribute('data-sim-step-status', 'failed');
+    if (expected.failedCheck) {
+      await expect(
+        detail.locator(
+          `[data-check-id="${expected.failedCheck}"][data-check-status="fail"]`,
+        ),
+      ).not.toHaveCount(0);
+    }
+    if (expected.status) {
+      const failing = detail
+        .locator(`[data-exchange-status="${expected.status}"]`)
+        .last();
+      await expect(failing).toBeVisible();
+      const response = failing.locator('[data-exchange-part="response"]');
+      await expect(response).toContainText(`HTTP/1.1 ${expected.status}`);
+      if (expected.status === 401) {
+        await expect(response).toContainText(
+          /www-authenticate: Bearer .*resource_metadata="https:\/\/mcp\.example\.com\/\.well-known\/oauth-protected-resource\/mcp"/i,
+        );
+      }
+    }
+    if (expected.error) {
+      await expect(detail).toContainText(expected.error);
+    }
+  } else {
+    const count = await steps.count();
+    for (let i = 0; i < count; i += 1) {
+      await expect(steps.nth(i)).toHaveAttribute('data-step-status', 'done');
+    }
+  }
+
+  // The discovery probe: 401 with a challenge pointing to the PRM.
+  const first = steps.first();
+  if ((await first.getAttribute('data-step-id')) === 'probe_unauthenticated') {
+    await first.getByRole('button').click();
+    await expect(detail).toHaveAttribute('data-sim-step-index', '0');
+    const response = detail.locator('[data-exchange-part="response"]').first();
+    await expect(response).toContainText('HTTP/1.1 401 Unauthorized');
+    await expect(response).toContainText(
+      /www-authenticate: Bearer .*resource_metadata=/i,
+    );
+  }
+}
 
 test.describe('every scenario from its deep link', () => {
   test.describe.configure({ mode: 'parallel' });
 
-  for (const scenario of SCENARIOS) {
-    const { expected } = scenario;
-    test(`${scenario.id} runs to the end with outcome ${expected.result}`, async ({
+  // A few scenarios per page, one after another as a reader opening deep links
+  // in one tab: the first of each group installs the service worker, the
+  // others find it installed. One fresh page per scenario cost the suite more
+  // than a minute on a 2-core machine and checked nothing more.
+  const GROUPS = 3;
+  const size = Math.ceil(SCENARIOS.length / GROUPS);
+  for (let g = 0; g < GROUPS; g += 1) {
+    const list = SCENARIOS.slice(g * size, (g + 1) * size);
+    test(`each scenario runs to the end with its outcome (${list[0]?.id} to ${list[list.length - 1]?.id})`, async ({
       page,
       consoleErrors,
     }) => {
-      await openSimulator(page, `scenario=${scenario.id}`);
-      await expect(simRoot(page)).toHaveAttribute('data-scenario', scenario.id);
-      await expect(simRoot(page)).toHaveAttribute(
-        'data-transport',
-        'service-worker',
-      );
-      await runToEnd(page);
-      await expect(simRoot(page)).toHaveAttribute(
-        'data-outcome',
-        expected.result,
-      );
-      const detail = stepDetail(page);
-      const steps = page.getByTestId('sim-steps').locator('li');
-
-      if (expected.result === 'failure') {
-        const failedStep = expected.failedStepId ?? '';
-        await expect(
-          page
-            .getByTestId('sim-steps')
-            .locator(`li[data-step-id="${failedStep}"]`),
-        ).toHaveAttribute('data-step-status', 'failed');
-        // The last step run is the one shown, and it is the failed one.
-        await expect(detail).toHaveAttribute('data-sim-step-id', failedStep);
-        await expect(detail).toHaveAttribute('data-sim-step-status', 'failed');
-        if (expected.failedCheck) {
-          await expect(
-            detail.locator(
-              `[data-check-id="${expected.failedCheck}"][data-check-status="fail"]`,
-            ),
-          ).not.toHaveCount(0);
-        }
-        if (expected.status) {
-          const failing = detail
-            .locator(`[data-exchange-status="${expected.status}"]`)
-            .last();
-          await expect(failing).toBeVisible();
-          const response = failing.locator('[data-exchange-part="response"]');
-          await expect(response).toContainText(`HTTP/1.1 ${expected.status}`);
-          if (expected.status === 401) {
-            await expect(response).toContainText(
-              /www-authenticate: Bearer .*resource_metadata="https:\/\/mcp\.example\.com\/\.well-known\/oauth-protected-resource\/mcp"/i,
-            );
-          }
-        }
-        if (expected.error) {
-          await expect(detail).toContainText(expected.error);
-        }
-      } else {
-        const count = await steps.count();
-        for (let i = 0; i < count; i += 1) {
-          await expect(steps.nth(i)).toHaveAttribute(
-            'data-step-status',
-            'done',
-          );
-        }
-      }
-
-      // The discovery probe: 401 with a challenge pointing to the PRM.
-      const first = steps.first();
-      if (
-        (await first.getAttribute('data-step-id')) === 'probe_unauthenticated'
-      ) {
-        await first.getByRole('button').click();
-        await expect(detail).toHaveAttribute('data-sim-step-index', '0');
-        const response = detail
-          .locator('[data-exchange-part="response"]')
-          .first();
-        await expect(response).toContainText('HTTP/1.1 401 Unauthorized');
-        await expect(response).toContainText(
-          /www-authenticate: Bearer .*resource_metadata=/i,
-        );
+      test.setTimeout(180_000);
+      for (const scenario of list) {
+        await test.step(`${scenario.id} ends in ${scenario.expected.result}`, () =>
+          checkDeepLink(page, scenario));
       }
       expect(consoleErrors).toEqual([]);
     });

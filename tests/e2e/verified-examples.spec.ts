@@ -7,7 +7,11 @@ import {
 } from '../../src/verified-examples/bindings';
 import { compareExample } from '../../src/verified-examples/compare';
 import { docPages } from './support/doc-pages';
-import { DEFAULT_REVISION } from '../../src/simulator/engine/types';
+import {
+  DEFAULT_REVISION,
+  type SpecRevision,
+} from '../../src/simulator/engine/types';
+import { scenarioRow } from '../../src/simulator/scenarios/scenarios';
 
 /**
  * Every verified example on the doc pages equals what the live simulator
@@ -106,6 +110,64 @@ async function simulatorPart(page: Page, b: ExampleBinding): Promise<string> {
   }
 }
 
+/**
+ * Deep-links the simulator to the last step a run's examples are bound to,
+ * views each bound step in turn and returns how each example differs from
+ * what the simulator shows (nothing when all are equal).
+ */
+async function compareRun(
+  page: Page,
+  file: string,
+  examples: Map<ExampleBinding, string>,
+  scenario: string,
+  revision: SpecRevision,
+): Promise<string[]> {
+  const mine = [...examples.keys()].filter(
+    (b) => b.scenario === scenario && b.revision === revision,
+  );
+  const stepIds: string[] = [...(scenarioRow(scenario)?.steps ?? [])];
+  const failures: string[] = [];
+  if (stepIds.length === 0) return [`${file}: no scenario ${scenario}`];
+  const positions = mine.map((b) => stepIds.indexOf(b.step));
+  for (const [i, b] of mine.entries()) {
+    if ((positions[i] ?? -1) < 0) {
+      failures.push(
+        `"${b.title}" (${file}:${b.line}): step ${b.step} is not in ${scenario}`,
+      );
+    }
+  }
+  const rev = revision === DEFAULT_REVISION ? '' : `&rev=${revision}`;
+  await page.goto(
+    `simulator?scenario=${scenario}&step=${Math.max(...positions) + 1}${rev}`,
+  );
+  await waitForHydration(page);
+  await expect(page.locator('[data-simulator]')).toHaveAttribute(
+    'data-revision',
+    revision,
+  );
+  const steps = page.getByTestId('sim-steps');
+  for (const [i, b] of mine.entries()) {
+    if ((positions[i] ?? -1) < 0) continue;
+    const item = steps.locator(`[data-step-id="${b.step}"]`);
+    await expect(item).toHaveAttribute('data-step-status', /done|failed/);
+    await item.getByRole('button').click();
+    await expect(item.getByRole('button')).toHaveAttribute(
+      'aria-current',
+      'step',
+    );
+    const comparison = compareExample(
+      examples.get(b) ?? '',
+      await simulatorPart(page, b),
+    );
+    if (!comparison.equal) {
+      failures.push(
+        `"${b.title}" (${file}:${b.line}) differs from the simulator:\n${comparison.diff}`,
+      );
+    }
+  }
+  return failures;
+}
+
 for (const { file, url } of PAGES) {
   const bindings = parseBindings(readFileSync(file, 'utf8'));
   // One run per scenario and revision; the default revision stays out of URLs.
@@ -133,79 +195,34 @@ for (const { file, url } of PAGES) {
       await context.close();
     });
 
-    for (const { scenario, revision } of runs) {
-      const rev = revision === DEFAULT_REVISION ? '' : `&rev=${revision}`;
-      test(`examples from the ${scenario} scenario under ${revision} match the live simulator`, async ({
-        page,
-        browser,
-      }) => {
-        const mine = bindings.filter(
-          (b) => b.scenario === scenario && b.revision === revision,
-        );
-        // The examples as a reader without JavaScript sees them.
-        const staticContext = await browser.newContext({
-          javaScriptEnabled: false,
-        });
-        const docPage = await staticContext.newPage();
-        await docPage.goto(url);
-        const examples = new Map<ExampleBinding, string>();
-        for (const b of mine)
-          examples.set(b, await codeBlockText(docPage, selector(b)));
-        await staticContext.close();
-
-        // The step order, from the simulator itself.
-        await page.goto(`simulator?scenario=${scenario}${rev}`);
-        await waitForHydration(page);
-        await expect(
-          page.getByTestId('sim-steps').locator('[data-step-id]').first(),
-        ).toBeVisible();
-        const stepIds = await page
-          .getByTestId('sim-steps')
-          .locator('[data-step-id]')
-          .evaluateAll((items) =>
-            items.map((item) => item.getAttribute('data-step-id')),
-          );
-
-        const failures: string[] = [];
-        const positions = mine.map((b) => stepIds.indexOf(b.step));
-        for (const [i, b] of mine.entries()) {
-          if ((positions[i] ?? -1) < 0) {
-            failures.push(
-              `"${b.title}" (${file}:${b.line}): step ${b.step} is not in ${scenario}`,
-            );
-          }
-        }
-        // Deep-link to the last bound step, then view each bound step in turn.
-        await page.goto(
-          `simulator?scenario=${scenario}&step=${Math.max(...positions) + 1}${rev}`,
-        );
-        await waitForHydration(page);
-        await expect(page.locator('[data-simulator]')).toHaveAttribute(
-          'data-revision',
-          revision,
-        );
-        const steps = page.getByTestId('sim-steps');
-        for (const [i, b] of mine.entries()) {
-          if ((positions[i] ?? -1) < 0) continue;
-          const item = steps.locator(`[data-step-id="${b.step}"]`);
-          await expect(item).toHaveAttribute('data-step-status', /done|failed/);
-          await item.getByRole('button').click();
-          await expect(item.getByRole('button')).toHaveAttribute(
-            'aria-current',
-            'step',
-          );
-          const comparison = compareExample(
-            examples.get(b) ?? '',
-            await simulatorPart(page, b),
-          );
-          if (!comparison.equal) {
-            failures.push(
-              `"${b.title}" (${file}:${b.line}) differs from the simulator:\n${comparison.diff}`,
-            );
-          }
-        }
-        expect(failures.join('\n\n')).toBe('');
+    // One page runs every scenario in turn, each from its deep link: a fresh
+    // page per scenario cost a cold start of the simulator each (several
+    // seconds on a 2-core machine) and checked nothing more.
+    test('its examples match the live simulator, scenario by scenario', async ({
+      page,
+      browser,
+    }) => {
+      test.setTimeout(180_000);
+      // The examples as a reader without JavaScript sees them.
+      const staticContext = await browser.newContext({
+        javaScriptEnabled: false,
       });
-    }
+      const docPage = await staticContext.newPage();
+      await docPage.goto(url);
+      const examples = new Map<ExampleBinding, string>();
+      for (const b of bindings)
+        examples.set(b, await codeBlockText(docPage, selector(b)));
+      await staticContext.close();
+
+      const failures: string[] = [];
+      for (const { scenario, revision } of runs) {
+        await test.step(`${scenario} under ${revision}`, async () => {
+          failures.push(
+            ...(await compareRun(page, file, examples, scenario, revision)),
+          );
+        });
+      }
+      expect(failures.join('\n\n')).toBe('');
+    });
   });
 }
