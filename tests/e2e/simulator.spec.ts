@@ -490,6 +490,49 @@ test('keyboard only: the happy path with Tab, Enter and shortcuts', async ({
   await expect(simRoot(page)).toHaveAttribute('data-finished', 'true');
 });
 
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 375, height: 740 } });
+
+  test('Tab onto a control under the bottom bar scrolls it clear of the bar', async ({
+    page,
+  }) => {
+    await openSimulator(page, 'scenario=happy-path');
+    await runToEnd(page);
+    const bar = page.locator('[data-sim-bottom-bar]');
+    await expect(bar).toBeVisible();
+    // Two neighbours in tab order from the step list, the second one parked
+    // just under the bar's top edge, the first focused without scrolling.
+    const buttons = page.getByTestId('sim-steps').getByRole('button');
+    await expect(buttons.nth(4)).toBeVisible();
+    const placed = await buttons.evaluateAll((nodes) => {
+      const [before, target] = [nodes[3], nodes[4]] as HTMLElement[];
+      const barTop = document
+        .querySelector('[data-sim-bottom-bar]')
+        ?.getBoundingClientRect().top;
+      if (!before || !target || barTop === undefined) return null;
+      window.scrollBy(0, target.getBoundingClientRect().top - (barTop + 4));
+      before.focus({ preventScroll: true });
+      const box = target.getBoundingClientRect();
+      return { top: box.top, barTop };
+    });
+    expect(placed, 'the step list has two neighbouring buttons').not.toBeNull();
+    if (!placed) return;
+    expect(placed.top, 'parked under the bar').toBeGreaterThan(placed.barTop);
+    await page.keyboard.press('Tab');
+    await expect(buttons.nth(4)).toBeFocused();
+    const after = await buttons.nth(4).evaluate((el) => {
+      const barTop = document
+        .querySelector('[data-sim-bottom-bar]')
+        ?.getBoundingClientRect().top;
+      return { bottom: el.getBoundingClientRect().bottom, barTop };
+    });
+    expect(after.barTop).toBeDefined();
+    expect(after.bottom, 'focused button clear of the bar').toBeLessThanOrEqual(
+      (after.barTop ?? 0) + 1,
+    );
+  });
+});
+
 test('without WebCrypto the simulator says why it cannot run', async ({
   page,
 }) => {

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import clsx from 'clsx';
 import controls from '../controls.module.css';
 import outcome from '../outcome.module.css';
@@ -15,12 +15,34 @@ export interface BottomBarProps {
   onBack: () => void;
 }
 
+/** How many bottom bars are mounted; the marker on <html> follows it. */
+let mounted = 0;
+
+/**
+ * Marks <html> while a bottom bar is mounted, so the page's scroll padding
+ * keeps focused and linked elements clear of it. A plain attribute costs the
+ * browser less at every style pass than asking html:has(...) of the whole
+ * document.
+ */
+function useHtmlMarker(): void {
+  useEffect(() => {
+    mounted += 1;
+    document.documentElement.setAttribute('data-sim-has-bottom-bar', '');
+    return () => {
+      mounted -= 1;
+      if (mounted === 0)
+        document.documentElement.removeAttribute('data-sim-has-bottom-bar');
+    };
+  }, []);
+}
+
 /**
  * Back and Next within thumb reach on narrow screens: it sticks to the bottom
  * of the viewport while the simulator is on screen, so it never moves under
  * the finger. Hidden where the step list stays on screen beside the detail.
  */
 export default function BottomBar(props: BottomBarProps): ReactNode {
+  useHtmlMarker();
   const { busy } = props;
   const back = !busy && props.canBack;
   const next = !busy && props.canNext;
