@@ -94,7 +94,7 @@ for (const size of SIZES) {
     test.describe(`${size.width} px, ${mode}`, () => {
       test.use({ viewport: { width: size.width, height: size.height } });
 
-      test('why does "Token for another server" fail? both aud values on screen', async ({
+      test('why does "Token for another server" fail? both aud values on screen, and the run diagram shows it', async ({
         page,
       }) => {
         await open(page, 'scenario=wrong-audience', mode);
@@ -111,6 +111,70 @@ for (const size of SIZES) {
           'Rejected, as expected',
         );
         await shot(page, `task1-wrong-audience-${tag}`);
+        await expectAxeClean(page);
+
+        // The same run's diagram: labels of 12 px or more at 4.5:1, and its
+        // arrows open their exchanges.
+        const diagram = page.getByTestId('sim-run-diagram');
+        await diagram.scrollIntoViewIfNeeded();
+        const labels = await diagram
+          .locator('svg text')
+          .evaluateAll((nodes) => {
+            const rgb = (c: string): number[] =>
+              (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+            const lum = (c: number[]): number => {
+              const [r, g, b] = c.map((v) => {
+                const s = v / 255;
+                return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+              });
+              return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+            };
+            return nodes.map((n) => {
+              let bg = 'rgb(255, 255, 255)';
+              for (let e: Element | null = n; e; e = e.parentElement) {
+                const c = getComputedStyle(e).backgroundColor;
+                if (
+                  c &&
+                  !c.startsWith('rgba(0, 0, 0, 0)') &&
+                  c !== 'transparent'
+                ) {
+                  bg = c;
+                  break;
+                }
+              }
+              const style = getComputedStyle(n);
+              const a = lum(rgb(style.fill));
+              const b = lum(rgb(bg));
+              const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+              return {
+                text: n.textContent,
+                size: parseFloat(style.fontSize),
+                ratio,
+              };
+            });
+          });
+        expect(labels.length).toBeGreaterThan(10);
+        for (const l of labels) {
+          expect(l.size, `${l.text} font size`).toBeGreaterThanOrEqual(12);
+          expect(l.ratio, `${l.text} contrast`).toBeGreaterThanOrEqual(4.5);
+        }
+        // Failures have their own shape, not only a colour.
+        const failed = diagram.locator('[data-look="failed"]');
+        await expect(failed).toHaveCount(1);
+        await expect(failed.locator('path')).toHaveCount(1);
+        // The diagram fits or says it scrolls.
+        const fits = await diagram
+          .getByRole('region')
+          .evaluate((el) => el.scrollWidth <= el.clientWidth + 1);
+        if (!fits)
+          await expect(page.getByTestId('sim-diagram-hint')).toBeVisible();
+        // Clicking an arrow opens that exchange, in its own step.
+        await diagram.locator('[data-arrow="x6"]').click();
+        await expect(page.getByTestId('sim-step-detail')).toHaveAttribute(
+          'data-sim-step-id',
+          'exchange_code',
+        );
+        await expect(page.locator('#sim-exchange-x6')).toBeFocused();
         await expectAxeClean(page);
       });
 
@@ -213,74 +277,6 @@ for (const size of SIZES) {
         await expectInView(page, decision);
         await expect(page.getByTestId('sim-modified')).toBeVisible();
         await shot(page, `task4-cedar-allow-${tag}`);
-        await expectAxeClean(page);
-      });
-
-      test('the run diagram: labels of 12 px or more at 4.5:1, arrows open exchanges', async ({
-        page,
-      }) => {
-        await open(page, 'scenario=wrong-audience', mode);
-        await runToEnd(page);
-        const diagram = page.getByTestId('sim-run-diagram');
-        await diagram.scrollIntoViewIfNeeded();
-        const labels = await diagram
-          .locator('svg text')
-          .evaluateAll((nodes) => {
-            const rgb = (c: string): number[] =>
-              (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
-            const lum = (c: number[]): number => {
-              const [r, g, b] = c.map((v) => {
-                const s = v / 255;
-                return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-              });
-              return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
-            };
-            return nodes.map((n) => {
-              let bg = 'rgb(255, 255, 255)';
-              for (let e: Element | null = n; e; e = e.parentElement) {
-                const c = getComputedStyle(e).backgroundColor;
-                if (
-                  c &&
-                  !c.startsWith('rgba(0, 0, 0, 0)') &&
-                  c !== 'transparent'
-                ) {
-                  bg = c;
-                  break;
-                }
-              }
-              const style = getComputedStyle(n);
-              const a = lum(rgb(style.fill));
-              const b = lum(rgb(bg));
-              const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-              return {
-                text: n.textContent,
-                size: parseFloat(style.fontSize),
-                ratio,
-              };
-            });
-          });
-        expect(labels.length).toBeGreaterThan(10);
-        for (const l of labels) {
-          expect(l.size, `${l.text} font size`).toBeGreaterThanOrEqual(12);
-          expect(l.ratio, `${l.text} contrast`).toBeGreaterThanOrEqual(4.5);
-        }
-        // Failures have their own shape, not only a colour.
-        const failed = diagram.locator('[data-look="failed"]');
-        await expect(failed).toHaveCount(1);
-        await expect(failed.locator('path')).toHaveCount(1);
-        // The diagram fits or says it scrolls.
-        const fits = await diagram
-          .getByRole('region')
-          .evaluate((el) => el.scrollWidth <= el.clientWidth + 1);
-        if (!fits)
-          await expect(page.getByTestId('sim-diagram-hint')).toBeVisible();
-        // Clicking an arrow opens that exchange, in its own step.
-        await diagram.locator('[data-arrow="x6"]').click();
-        await expect(page.getByTestId('sim-step-detail')).toHaveAttribute(
-          'data-sim-step-id',
-          'exchange_code',
-        );
-        await expect(page.locator('#sim-exchange-x6')).toBeFocused();
         await expectAxeClean(page);
       });
     });
