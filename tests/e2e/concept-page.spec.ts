@@ -265,9 +265,9 @@ test.describe('concept page: authentication and authorization', () => {
     ).toBeGreaterThan(0);
   });
 
-  // axe scans this page in both modes twice elsewhere: as a reader first sees
-  // it (a11y-all-pages.spec.ts) and with the simulator loaded
-  // (simulator-a11y.spec.ts).
+  // axe scans this page elsewhere, in both modes: whole, as a reader first
+  // sees it (a11y-all-pages.spec.ts), and its embed once the simulator has
+  // loaded (simulator-a11y.spec.ts).
 });
 
 test.describe('the three doc pages', () => {

@@ -44,7 +44,9 @@ test.describe('the spec revision switch on /simulator', () => {
     await runToEnd(page);
     await expect(simRoot(page)).toHaveAttribute('data-outcome', 'success');
     // The default revision stays out of the URL. The simulator rewrites the
-    // address when the page is idle, so these checks retry until it has.
+    // address when the page is idle: wait for the run's step to be in it,
+    // and retry the checks that rev= has gone.
+    await expect(page).toHaveURL(/[?&]step=\d+/);
     await expect(page).not.toHaveURL(/[?&]rev=/);
 
     await switchRevision(page, '2026-07-28');
