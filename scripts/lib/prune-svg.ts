@@ -7,8 +7,9 @@
  * Runs in the browser, on an SVG attached to the document (its `<style>` must
  * have a parsed sheet), through Playwright's `locator.evaluate`: it must not
  * use anything from outside its own body, nor name an inner function (tsx
- * would wrap it in a `__name` helper the page does not have). scripts/render-diagrams.ts checks
- * that the pruned SVG draws the same pixels as the original.
+ * would wrap it in a `__name` helper the page does not have).
+ * scripts/render-diagrams.ts checks that the pruned SVG draws the same pixels
+ * as the original.
  */
 export function pruneSvg(svg: Element): { before: number; after: number } {
   const before = svg.outerHTML.length;

@@ -93,3 +93,28 @@ export async function openAllDetails(page: Page): Promise<void> {
       for (const n of nodes) (n as HTMLDetailsElement).open = true;
     });
 }
+
+/** Fails unless the whole box is on screen, clear of navbar and bottom bar. */
+export async function expectInView(page: Page, target: Locator): Promise<void> {
+  await expect(target).toBeVisible();
+  // Let a scrollIntoView started by the step run settle (one frame).
+  await page.evaluate(
+    () => new Promise((r) => requestAnimationFrame(() => r(null))),
+  );
+  const box = await target.boundingBox();
+  const frame = await page.evaluate(() => {
+    const nav = document.querySelector('.navbar')?.getBoundingClientRect();
+    const bar = document.querySelector('[data-sim-bottom-bar]');
+    const barTop =
+      bar && getComputedStyle(bar).display !== 'none'
+        ? bar.getBoundingClientRect().top
+        : window.innerHeight;
+    return { top: nav ? nav.bottom : 0, bottom: barTop };
+  });
+  expect(box, 'the answer has a box').not.toBeNull();
+  if (!box) return;
+  expect(box.y, 'below the navbar').toBeGreaterThanOrEqual(frame.top - 1);
+  expect(box.y + box.height, 'above the bottom edge').toBeLessThanOrEqual(
+    frame.bottom + 1,
+  );
+}

@@ -5,7 +5,7 @@
  * Also: axe finds nothing, and the run diagram's labels are at least 12 px
  * with 4.5:1 contrast. Screenshots go to SHOTS_DIR when it is set.
  */
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import {
   axeViolations,
   expect,
@@ -13,7 +13,7 @@ import {
   waitForHydration,
   type ColorMode,
 } from './support/fixtures';
-import { simRoot, waitIdle } from './simulator-helpers';
+import { expectInView, simRoot, waitIdle } from './simulator-helpers';
 
 const SIZES = [
   { name: 'desktop', width: 1280, height: 800 },
@@ -51,31 +51,6 @@ async function runToEnd(page: Page): Promise<void> {
     timeout: 30_000,
   });
   await waitIdle(page);
-}
-
-/** Fails unless the whole box is on screen, clear of navbar and bottom bar. */
-async function expectInView(page: Page, target: Locator): Promise<void> {
-  await expect(target).toBeVisible();
-  // Let a scrollIntoView started by the step run settle (one frame).
-  await page.evaluate(
-    () => new Promise((r) => requestAnimationFrame(() => r(null))),
-  );
-  const box = await target.boundingBox();
-  const frame = await page.evaluate(() => {
-    const nav = document.querySelector('.navbar')?.getBoundingClientRect();
-    const bar = document.querySelector('[data-sim-bottom-bar]');
-    const barTop =
-      bar && getComputedStyle(bar).display !== 'none'
-        ? bar.getBoundingClientRect().top
-        : window.innerHeight;
-    return { top: nav ? nav.bottom : 0, bottom: barTop };
-  });
-  expect(box, 'the answer has a box').not.toBeNull();
-  if (!box) return;
-  expect(box.y, 'below the navbar').toBeGreaterThanOrEqual(frame.top - 1);
-  expect(box.y + box.height, 'above the bottom edge').toBeLessThanOrEqual(
-    frame.bottom + 1,
-  );
 }
 
 async function shot(page: Page, name: string): Promise<void> {

@@ -3,6 +3,7 @@ import {
   back,
   control,
   downloadHar,
+  expectInView,
   next,
   openSimulator,
   runToEnd,
@@ -521,16 +522,7 @@ test.describe('on a phone', () => {
     expect(placed.top, 'parked under the bar').toBeGreaterThan(placed.barTop);
     await page.keyboard.press('Tab');
     await expect(buttons.nth(4)).toBeFocused();
-    const after = await buttons.nth(4).evaluate((el) => {
-      const barTop = document
-        .querySelector('[data-sim-bottom-bar]')
-        ?.getBoundingClientRect().top;
-      return { bottom: el.getBoundingClientRect().bottom, barTop };
-    });
-    expect(after.barTop).toBeDefined();
-    expect(after.bottom, 'focused button clear of the bar').toBeLessThanOrEqual(
-      (after.barTop ?? 0) + 1,
-    );
+    await expectInView(page, buttons.nth(4));
   });
 });
 
