@@ -4,6 +4,7 @@ import { themes as prismThemes } from 'prism-react-renderer';
 import { withContrast } from './src/utils/contrast';
 import staticProse from './src/mdx/static-prose';
 import mermaidChunks from './src/plugins/mermaid-chunks';
+import prismOnDemand from './src/plugins/prism-on-demand';
 
 /**
  * The site can be deployed under a sub-path: set BASE_URL (for example
@@ -46,8 +47,9 @@ const config: Config = {
     remarkRehypeOptions: { footnoteLabel: 'Sources' },
   },
   themes: ['@docusaurus/theme-mermaid'],
-  // mermaid's libraries load with its diagrams, not with every page.
-  plugins: [mermaidChunks],
+  // mermaid's libraries load with its diagrams, and Prism with the first code
+  // block that needs it, not with every page.
+  plugins: [mermaidChunks, prismOnDemand],
   presets: [
     [
       'classic',

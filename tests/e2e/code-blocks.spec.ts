@@ -4,11 +4,36 @@
  * keyboard focus, dark mode and client-side navigation must all still work.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, gotoInMode } from './support/fixtures';
+import {
+  test,
+  expect,
+  gotoInMode,
+  waitForIdleCallback,
+} from './support/fixtures';
 
 const PAGE = 'concepts/auth-framework';
 
 const blocks = (page: Page) => page.locator('.theme-code-block');
+
+// Strings only Prism's chunk holds: a hook name of Prism's core, and a word of
+// the bash grammar that the site adds (`prism.additionalLanguages`).
+const PRISM_MARKERS = ['before-tokenize', 'BASHOPTS'];
+
+/** How many scripts the page has loaded so far hold Prism. */
+async function scriptsWithPrism(page: Page): Promise<number> {
+  const urls = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((entry) => /\.js(\?|$)/.test(entry.name))
+      .map((entry) => entry.name),
+  );
+  let found = 0;
+  for (const url of urls) {
+    const body = await (await page.request.get(url)).text();
+    if (PRISM_MARKERS.some((marker) => body.includes(marker))) found += 1;
+  }
+  return found;
+}
 
 test.describe('code blocks hydrated on use', () => {
   test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
@@ -26,6 +51,19 @@ test.describe('code blocks hydrated on use', () => {
     await block.getByRole('button', { name: /copy/i }).click();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied.trim()).toBe(text.trim());
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('Prism loads when a block comes near, not with the page', async ({
+    page,
+    consoleErrors,
+  }) => {
+    await gotoInMode(page, PAGE, 'light');
+    await waitForIdleCallback(page);
+    // The page opens at its top, screens away from its first code block.
+    expect(await scriptsWithPrism(page)).toBe(0);
+    await blocks(page).first().scrollIntoViewIfNeeded();
+    await expect.poll(() => scriptsWithPrism(page)).toBe(1);
     expect(consoleErrors).toEqual([]);
   });
 

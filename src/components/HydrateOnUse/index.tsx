@@ -1,7 +1,9 @@
 import {
+  useEffect,
   useLayoutEffect,
   useRef,
   useState,
+  type KeyboardEvent,
   type ReactNode,
   type SyntheticEvent,
 } from 'react';
@@ -15,11 +17,21 @@ function focusables(root: HTMLElement | null): HTMLElement[] {
 }
 
 /**
+ * Loads what `children` need before they render (a chunk of code): undefined
+ * when it is already there, else a promise of it.
+ */
+export type Prepare = () => Promise<void> | undefined;
+
+/**
  * Keeps server-rendered markup as it is while the page hydrates, and renders
  * `children` for real only when the reader first uses it (mouse over, focus,
  * click) or when the color mode differs from the one the HTML was built with
  * (code colors are inline styles). Until then React does no work for it: a
  * `dangerouslySetInnerHTML` element's existing children are not hydrated.
+ *
+ * With `prepare`, the markup stays until what `children` need has loaded, and
+ * stays for good if that fails. Loading starts when the markup comes within a
+ * screen of the viewport, so that a use seldom has to wait for it.
  *
  * With no server markup (after a client-side navigation, or on the
  * development server) it renders at once.
@@ -27,8 +39,10 @@ function focusables(root: HTMLElement | null): HTMLElement[] {
  */
 export default function HydrateOnUse({
   children,
+  prepare,
 }: {
   children: ReactNode;
+  prepare?: Prepare;
 }): ReactNode {
   const hydrating = useHydratingServerHtml();
   const { colorMode } = useColorMode();
@@ -36,26 +50,69 @@ export default function HydrateOnUse({
   // Render for real unless React is hydrating the server's HTML: on the
   // server, after a client-side navigation, and on the development server.
   const [live, setLive] = useState(!hydrating);
+  // Used, and waiting for `prepare`.
+  const [waking, setWaking] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   const replay = useRef<{ index: number; kind: 'focus' | 'click' } | null>(
     null,
   );
 
   // Hand focus (and a click) on to the element that replaced the one the
-  // event hit, so nothing the reader did is lost.
+  // event hit, so nothing the reader did is lost. Focus only while it has not
+  // gone elsewhere: the markup it was in has just been removed.
   useLayoutEffect(() => {
     const pending = replay.current;
     if (!live || !pending) return;
     replay.current = null;
-    const twin = focusables(ref.current)[pending.index];
-    if (pending.kind === 'focus') twin?.focus();
-    else twin?.click();
+    const twins = focusables(ref.current);
+    const twin = twins[pending.index] ?? twins.at(-1);
+    if (pending.kind === 'click') twin?.click();
+    else if (document.activeElement === document.body) twin?.focus();
   }, [live]);
 
+  useEffect(() => {
+    if (!waking || live) return;
+    let current = true;
+    (prepare?.() ?? Promise.resolve()).then(
+      () => {
+        if (current) setLive(true);
+      },
+      () => {
+        // The markup stays, still readable; a later use tries again.
+        if (current) setWaking(false);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [waking, live, prepare]);
+
+  // Start loading before the reader gets there.
+  useEffect(() => {
+    const element = ref.current;
+    if (live || !prepare || !element) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        observer.disconnect();
+        // A failure shows when the block is used, not here.
+        prepare()?.catch(() => undefined);
+      },
+      { rootMargin: '100% 0px' },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [live, prepare]);
+
   // Code colors are inline styles of the build's default mode: in any other
-  // mode render for real, and stay so (React's "adjust state while
-  // rendering" pattern; the first render during hydration always matches).
-  if (!live && colorMode !== defaultMode) setLive(true);
+  // mode render for real, and stay so. Tried once per mode, so that a failed
+  // load is not retried in a loop (React's "adjust state while rendering"
+  // pattern; the first render during hydration always matches).
+  const [wokenFor, setWokenFor] = useState<string | null>(null);
+  if (colorMode !== defaultMode && !live && wokenFor !== colorMode) {
+    setWokenFor(colorMode);
+    setWaking(true);
+  }
 
   if (live) {
     return (
@@ -68,7 +125,20 @@ export default function HydrateOnUse({
   const wake = (event: SyntheticEvent, kind: 'focus' | 'click' | null) => {
     const index = focusables(ref.current).indexOf(event.target as HTMLElement);
     if (kind && index >= 0) replay.current = { index, kind };
-    setLive(true);
+    // Nothing to wait for: render now, in this event.
+    if (prepare?.() === undefined) setLive(true);
+    else setWaking(true);
+  };
+
+  // Tab while waiting: the server markup lacks what the live block adds (a
+  // code block's buttons), so hold the focus here and move it on to the next
+  // element of the live block once it renders.
+  const holdTab = (event: KeyboardEvent) => {
+    if (event.key !== 'Tab' || event.shiftKey || !waking) return;
+    const index = focusables(ref.current).indexOf(event.target as HTMLElement);
+    if (index < 0) return;
+    event.preventDefault();
+    replay.current = { index: index + 1, kind: 'focus' };
   };
 
   return (
@@ -83,6 +153,7 @@ export default function HydrateOnUse({
       }}
       onFocus={(e) => wake(e, 'focus')}
       onClick={(e) => wake(e, 'click')}
+      onKeyDown={holdTab}
     />
   );
 }
