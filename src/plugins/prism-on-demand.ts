@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 
 /** The classic theme's client module that loads Prism on every page. */
-export const PRISM_STARTUP_MODULE =
+const PRISM_STARTUP_MODULE =
   '@docusaurus/theme-classic/lib/prism-include-languages.js';
 
 export default function prismOnDemand(

@@ -30,8 +30,9 @@ export type Prepare = () => Promise<void> | undefined;
  * `dangerouslySetInnerHTML` element's existing children are not hydrated.
  *
  * With `prepare`, the markup stays until what `children` need has loaded, and
- * stays for good if that fails. Loading starts when the markup comes within a
- * screen of the viewport, so that a use seldom has to wait for it.
+ * stays for good if that fails. Loading starts with the first use, not when
+ * the markup comes near the viewport: on a phone, a page whose first block is
+ * near its top then paid for the chunk during its load (bench/RESULTS.md).
  *
  * With no server markup (after a client-side navigation, or on the
  * development server) it renders at once.
@@ -86,23 +87,6 @@ export default function HydrateOnUse({
       current = false;
     };
   }, [waking, live, prepare]);
-
-  // Start loading before the reader gets there.
-  useEffect(() => {
-    const element = ref.current;
-    if (live || !prepare || !element) return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((entry) => entry.isIntersecting)) return;
-        observer.disconnect();
-        // A failure shows when the block is used, not here.
-        prepare()?.catch(() => undefined);
-      },
-      { rootMargin: '100% 0px' },
-    );
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [live, prepare]);
 
   // Code colors are inline styles of the build's default mode: in any other
   // mode render for real, and stay so. Tried once per mode, so that a failed
