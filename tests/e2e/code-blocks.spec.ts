@@ -65,7 +65,7 @@ test.describe('code blocks hydrated on use', () => {
     // In view is not in use.
     expect(await scriptsWithPrism(page)).toBe(0);
     await block.hover();
-    await expect.poll(() => scriptsWithPrism(page)).toBe(1);
+    await expect.poll(() => scriptsWithPrism(page)).toBeGreaterThan(0);
     expect(consoleErrors).toEqual([]);
   });
 

@@ -59,8 +59,7 @@ export default function HydrateOnUse({
   );
 
   // Hand focus (and a click) on to the element that replaced the one the
-  // event hit, so nothing the reader did is lost. Focus only while it has not
-  // gone elsewhere: the markup it was in has just been removed.
+  // event hit, so nothing the reader did is lost.
   useLayoutEffect(() => {
     const pending = replay.current;
     if (!live || !pending) return;
@@ -68,7 +67,7 @@ export default function HydrateOnUse({
     const twins = focusables(ref.current);
     const twin = twins[pending.index] ?? twins.at(-1);
     if (pending.kind === 'click') twin?.click();
-    else if (document.activeElement === document.body) twin?.focus();
+    else twin?.focus();
   }, [live]);
 
   useEffect(() => {
@@ -76,11 +75,22 @@ export default function HydrateOnUse({
     let current = true;
     (prepare?.() ?? Promise.resolve()).then(
       () => {
-        if (current) setLive(true);
+        if (!current) return;
+        // The reader has moved on while it loaded: leave their focus be.
+        const pending = replay.current;
+        if (
+          pending?.kind === 'focus' &&
+          !ref.current?.contains(document.activeElement)
+        ) {
+          replay.current = null;
+        }
+        setLive(true);
       },
       () => {
+        if (!current) return;
         // The markup stays, still readable; a later use tries again.
-        if (current) setWaking(false);
+        replay.current = null;
+        setWaking(false);
       },
     );
     return () => {

@@ -1,4 +1,4 @@
-import { lazy, type ComponentType } from 'react';
+import { createElement, lazy, type ComponentType } from 'react';
 import type { Props } from '@theme/CodeBlock';
 
 interface HighlightedModule {
@@ -35,14 +35,26 @@ export function loadHighlighter(): Promise<void> | undefined {
  * a client-side navigation, with no server HTML to keep), it suspends, and
  * React keeps the page before on screen until the chunk is there, as it does
  * for the new page's own chunks: the page renders once, at its final height,
- * so a link to one of its anchors lands on it.
+ * so a link to one of its anchors lands on it. If the chunk fails to load
+ * there (offline), blocks show their code as plain text for the rest of the
+ * visit, instead of the page failing; a reload tries again.
  */
 export const HighlightedCodeBlock = lazy(() => {
   const pending = loadHighlighter();
-  if (pending) return pending.then(() => loaded as HighlightedModule);
+  if (pending) {
+    return pending.then(
+      () => loaded as HighlightedModule,
+      (): HighlightedModule => ({ default: PlainCode }),
+    );
+  }
   const module = loaded as HighlightedModule;
   // Settles synchronously, which React.lazy reads without suspending.
   return {
     then: (resolve: (value: HighlightedModule) => void) => resolve(module),
   } as Promise<HighlightedModule>;
 });
+
+/** A block's code as plain text. */
+function PlainCode({ children }: Props) {
+  return createElement('pre', null, createElement('code', null, children));
+}
