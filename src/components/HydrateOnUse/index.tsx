@@ -20,7 +20,7 @@ function focusables(root: HTMLElement | null): HTMLElement[] {
  * Loads what `children` need before they render (a chunk of code): undefined
  * when it is already there, else a promise of it.
  */
-export type Prepare = () => Promise<void> | undefined;
+type Prepare = () => Promise<void> | undefined;
 
 /**
  * Keeps server-rendered markup as it is while the page hydrates, and renders
@@ -116,8 +116,12 @@ export default function HydrateOnUse({
     );
   }
 
+  // Where the event's element stands among the markup's focusable ones.
+  const indexOfTarget = (event: SyntheticEvent) =>
+    focusables(ref.current).indexOf(event.target as HTMLElement);
+
   const wake = (event: SyntheticEvent, kind: 'focus' | 'click' | null) => {
-    const index = focusables(ref.current).indexOf(event.target as HTMLElement);
+    const index = indexOfTarget(event);
     if (kind && index >= 0) replay.current = { index, kind };
     // Nothing to wait for: render now, in this event.
     if (prepare?.() === undefined) setLive(true);
@@ -129,7 +133,7 @@ export default function HydrateOnUse({
   // element of the live block once it renders.
   const holdTab = (event: KeyboardEvent) => {
     if (event.key !== 'Tab' || event.shiftKey || !waking) return;
-    const index = focusables(ref.current).indexOf(event.target as HTMLElement);
+    const index = indexOfTarget(event);
     if (index < 0) return;
     event.preventDefault();
     replay.current = { index: index + 1, kind: 'focus' };
