@@ -6,7 +6,7 @@
  * V8 CPU profile, split into JavaScript and the browser's own work (parse,
  * style, layout, paint). No CPU throttling: figures are this machine's.
  */
-import type { Browser } from '@playwright/test';
+import type { Browser, BrowserContextOptions } from '@playwright/test';
 import { summariseProfile, type CpuProfile } from './cpu-profile';
 import { REACT_HOOK_SCRIPT, type CommitLog } from './react-hook';
 
@@ -24,8 +24,9 @@ const BROWSER_WORK = 'browser (style, layout, paint, parse)';
 export async function loadCost(
   browser: Browser,
   url: string,
+  options: Pick<BrowserContextOptions, 'colorScheme'> = {},
 ): Promise<LoadCost> {
-  const context = await browser.newContext();
+  const context = await browser.newContext(options);
   try {
     const page = await context.newPage();
     await page.addInitScript(REACT_HOOK_SCRIPT);

@@ -11,10 +11,17 @@
  * (src/theme/CodeBlock) loads Prism, the languages and the theme's code block
  * as one chunk when a block first renders for real in the browser. The
  * server's build takes that chunk's module directly.
+ *
+ * Until then a block shows the server's HTML, built in the light theme. The
+ * plugin adds to every page the small style sheet that shows that HTML in the
+ * dark theme (src/utils/prism-dark.ts), so that dark mode needs no Prism
+ * either.
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
+import type { ThemeConfig } from '@docusaurus/theme-common';
+import { darkCodeBlockCss } from '../utils/prism-dark';
 
 /** The classic theme's client module that loads Prism on every page. */
 const PRISM_STARTUP_MODULE =
@@ -22,7 +29,9 @@ const PRISM_STARTUP_MODULE =
 
 export default function prismOnDemand(
   // knip loads the config and calls its plugins with no context.
-  context: Pick<LoadContext, 'siteDir'> = { siteDir: process.cwd() },
+  context: Pick<LoadContext, 'siteDir'> & {
+    siteConfig?: { themeConfig?: object };
+  } = { siteDir: process.cwd() },
 ): Plugin {
   // Throws at build time if a new version of the theme moves the module, so
   // an upgrade cannot quietly bring Prism back to every page.
@@ -30,8 +39,25 @@ export default function prismOnDemand(
     PRISM_STARTUP_MODULE,
   );
   const codeBlock = join(context.siteDir, 'src', 'theme', 'CodeBlock');
+  const darkTheme = (
+    context.siteConfig?.themeConfig as Partial<ThemeConfig> | undefined
+  )?.prism?.darkTheme;
+  // Built once, at start: a theme this cannot carry fails the build here.
+  const darkCss = darkTheme ? darkCodeBlockCss(darkTheme) : null;
   return {
     name: 'prism-on-demand',
+    injectHtmlTags() {
+      if (!darkCss) return {};
+      return {
+        headTags: [
+          {
+            tagName: 'style',
+            attributes: { 'data-code-dark': '' },
+            innerHTML: darkCss,
+          },
+        ],
+      };
+    },
     configureWebpack(_config, isServer) {
       const alias: Record<string, string | false> = { [startup]: false };
       // The server renders every block into the HTML: it takes the

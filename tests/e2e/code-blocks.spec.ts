@@ -82,24 +82,65 @@ test.describe('code blocks hydrated on use', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('dark mode renders the dark code colours', async ({
+  test('dark mode shows the dark colours without Prism, as the live block does', async ({
     page,
     consoleErrors,
   }) => {
-    const colours = (e: Element) => ({
-      background: getComputedStyle(e).backgroundColor,
-      token: e.querySelector('.token[style]')?.getAttribute('style') ?? '',
+    // Every token's computed look, and the block's background.
+    const look = (block: Element) => ({
+      background: getComputedStyle(block.querySelector('pre') ?? block)
+        .backgroundColor,
+      tokens: [...block.querySelectorAll('.token')].map((token) => {
+        const s = getComputedStyle(token);
+        return [
+          token.textContent,
+          s.color,
+          s.fontStyle,
+          s.fontWeight,
+          s.opacity,
+          s.textDecorationLine,
+        ].join(' | ');
+      }),
     });
+    const looks = async () => {
+      const all: ReturnType<typeof look>[] = [];
+      for (const block of await blocks(page).all())
+        all.push(await block.evaluate(look));
+      return all;
+    };
     await gotoInMode(page, PAGE, 'light');
-    const light = await blocks(page).first().evaluate(colours);
+    const light = await looks();
+
+    // Switched while the blocks are still the server's HTML (the toggle goes
+    // through system, light and dark modes).
+    const html = page.locator('html');
+    for (
+      let i = 0;
+      i < 3 && (await html.getAttribute('data-theme')) !== 'dark';
+      i += 1
+    )
+      await page.getByRole('button', { name: /dark and light mode/i }).click();
+    await expect(html).toHaveAttribute('data-theme', 'dark');
+    const switched = await looks();
+
     await gotoInMode(page, PAGE, 'dark');
-    // Background and token colours both come from the dark theme, not from
-    // the light theme the HTML was built with.
-    await expect
-      .poll(async () => (await blocks(page).first().evaluate(colours)).token)
-      .not.toBe(light.token);
-    const dark = await blocks(page).first().evaluate(colours);
-    expect(dark.background).not.toBe(light.background);
+    await waitForIdleCallback(page);
+    const server = await looks();
+    expect(await scriptsWithPrism(page)).toBe(0);
+    expect(server.length).toBeGreaterThan(1);
+    expect(server.flatMap((b) => b.tokens).length).toBeGreaterThan(100);
+    for (const [i, block] of server.entries()) {
+      expect(block.background).not.toBe(light[i]?.background);
+      expect(block.tokens).not.toEqual(light[i]?.tokens);
+    }
+    expect(switched).toEqual(server);
+
+    // Rendered by React in the dark theme: the same look, token by token.
+    for (const block of await blocks(page).all()) {
+      await block.hover();
+      await expect(block.getByRole('button', { name: /copy/i })).toBeAttached();
+    }
+    expect(await looks()).toEqual(server);
     expect(consoleErrors).toEqual([]);
   });
 

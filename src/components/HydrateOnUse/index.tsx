@@ -8,7 +8,6 @@ import {
   type SyntheticEvent,
 } from 'react';
 import { useHydratingServerHtml } from '@site/src/utils/server-html';
-import { useColorMode, useThemeConfig } from '@docusaurus/theme-common';
 
 const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]';
 
@@ -25,9 +24,9 @@ type Prepare = () => Promise<void> | undefined;
 /**
  * Keeps server-rendered markup as it is while the page hydrates, and renders
  * `children` for real only when the reader first uses it (mouse over, focus,
- * click) or when the color mode differs from the one the HTML was built with
- * (code colors are inline styles). Until then React does no work for it: a
- * `dangerouslySetInnerHTML` element's existing children are not hydrated.
+ * click). Until then React does no work for it: a `dangerouslySetInnerHTML`
+ * element's existing children are not hydrated. Markup that depends on the
+ * color mode must follow it by CSS (code blocks do: src/utils/prism-dark.ts).
  *
  * With `prepare`, the markup stays until what `children` need has loaded, and
  * stays for good if that fails. Loading starts with the first use, not when
@@ -46,8 +45,6 @@ export default function HydrateOnUse({
   prepare?: Prepare;
 }): ReactNode {
   const hydrating = useHydratingServerHtml();
-  const { colorMode } = useColorMode();
-  const { defaultMode } = useThemeConfig().colorMode;
   // Render for real unless React is hydrating the server's HTML: on the
   // server, after a client-side navigation, and on the development server.
   const [live, setLive] = useState(!hydrating);
@@ -97,16 +94,6 @@ export default function HydrateOnUse({
       current = false;
     };
   }, [waking, live, prepare]);
-
-  // Code colors are inline styles of the build's default mode: in any other
-  // mode render for real, and stay so. Tried once per mode, so that a failed
-  // load is not retried in a loop (React's "adjust state while rendering"
-  // pattern; the first render during hydration always matches).
-  const [wokenFor, setWokenFor] = useState<string | null>(null);
-  if (colorMode !== defaultMode && !live && wokenFor !== colorMode) {
-    setWokenFor(colorMode);
-    setWaking(true);
-  }
 
   if (live) {
     return (

@@ -11,8 +11,9 @@ import {
 type Props = WrapperProps<typeof CodeBlockType>;
 
 /**
- * Docusaurus's code block, hydrated only when the reader uses it (copy, wrap)
- * or the color mode changes. Tokenising every block of a long page while it
+ * Docusaurus's code block, hydrated only when the reader uses it (copy, wrap).
+ * Dark mode does not need it: the server's HTML carries the dark colors too
+ * (src/utils/prism-dark.ts). Tokenising every block of a long page while it
  * hydrates was most of the extra main-thread time of the concept page
  * (bench/RESULTS.md). Prism itself loads then too, so that a page's start-up
  * code does not carry it (src/plugins/prism-on-demand.ts): until it is
