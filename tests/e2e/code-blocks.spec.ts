@@ -82,6 +82,26 @@ test.describe('code blocks hydrated on use', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  test('Tab from a block whose code scrolls sideways reaches its word-wrap button', async ({
+    page,
+    consoleErrors,
+  }) => {
+    await gotoInMode(page, PAGE, 'light');
+    const block = blocks(page).first();
+    const pre = block.locator('pre');
+    // The live block shows the word-wrap button only once it has measured
+    // this, after its first render.
+    expect(await pre.evaluate((p) => p.scrollWidth > p.clientWidth)).toBe(true);
+    await pre.focus();
+    await page.keyboard.press('Tab');
+    await expect(
+      block.getByRole('button', { name: /word wrap/i }),
+    ).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(block.getByRole('button', { name: /copy/i })).toBeFocused();
+    expect(consoleErrors).toEqual([]);
+  });
+
   test('dark mode shows the dark colours without Prism, as the live block does', async ({
     page,
     consoleErrors,

@@ -51,9 +51,14 @@ export default function HydrateOnUse({
   // Used, and waiting for `prepare`.
   const [waking, setWaking] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
-  const replay = useRef<{ index: number; kind: 'focus' | 'click' } | null>(
-    null,
-  );
+  const replay = useRef<{
+    index: number;
+    kind: 'focus' | 'click' | 'tab';
+  } | null>(null);
+  // The element a held Tab moves on from, and a count that renders once the
+  // live block has settled.
+  const tabFrom = useRef<HTMLElement | null>(null);
+  const [settled, setSettled] = useState(0);
 
   // Hand focus (and a click) on to the element that replaced the one the
   // event hit, so nothing the reader did is lost.
@@ -65,7 +70,25 @@ export default function HydrateOnUse({
     const twin = twins[pending.index] ?? twins.at(-1);
     if (pending.kind === 'click') twin?.click();
     else twin?.focus();
+    if (pending.kind === 'tab') tabFrom.current = twin ?? null;
   }, [live]);
+
+  // A held Tab moves on from there once the live block has settled: it adds
+  // some buttons only in the render after its own effects (a code block's
+  // word-wrap button, once it has measured that its code scrolls sideways).
+  // Children's effects run before this one, and React renders the updates
+  // they make together with this one.
+  useEffect(() => {
+    if (live && tabFrom.current) setSettled((n) => n + 1);
+  }, [live]);
+  useLayoutEffect(() => {
+    const from = tabFrom.current;
+    if (!settled || !from) return;
+    tabFrom.current = null;
+    if (document.activeElement !== from) return;
+    const all = focusables(ref.current);
+    all[all.indexOf(from) + 1]?.focus();
+  }, [settled]);
 
   useEffect(() => {
     if (!waking || live) return;
@@ -76,7 +99,8 @@ export default function HydrateOnUse({
         // The reader has moved on while it loaded: leave their focus be.
         const pending = replay.current;
         if (
-          pending?.kind === 'focus' &&
+          pending &&
+          pending.kind !== 'click' &&
           !ref.current?.contains(document.activeElement)
         ) {
           replay.current = null;
@@ -123,7 +147,7 @@ export default function HydrateOnUse({
     const index = indexOfTarget(event);
     if (index < 0) return;
     event.preventDefault();
-    replay.current = { index: index + 1, kind: 'focus' };
+    replay.current = { index, kind: 'tab' };
   };
 
   return (
