@@ -102,6 +102,49 @@ test.describe('code blocks hydrated on use', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  test('text selected while the block loads stays selected when it goes live', async ({
+    page,
+    consoleErrors,
+  }) => {
+    await gotoInMode(page, PAGE, 'light');
+    const block = blocks(page).nth(1);
+    await block.scrollIntoViewIfNeeded();
+    // Hold every script requested from now on, the block's chunk among them.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/*.js', async (route) => {
+      await released;
+      await route.continue();
+    });
+    const line = await block.locator('.token-line').nth(1).boundingBox();
+    if (!line) throw new Error('no line box');
+    const y = line.y + line.height / 2;
+    // The pointer reaching the block requests the chunk; a drag selects.
+    await page.mouse.move(line.x + 4, y);
+    await page.mouse.down();
+    await page.mouse.move(line.x + line.width - 4, y, { steps: 5 });
+    const selected = await page.evaluate(() => String(getSelection()));
+    expect(selected.length).toBeGreaterThan(10);
+
+    // Loaded while the button is still down: the markup stays.
+    release();
+    await expect.poll(() => scriptsWithPrism(page)).toBeGreaterThan(0);
+    await waitForIdleCallback(page);
+    await expect(block.getByRole('button')).toHaveCount(0);
+    expect(await page.evaluate(() => String(getSelection()))).toBe(selected);
+
+    // Released: the block goes live with the same text selected in its nodes.
+    await page.mouse.up();
+    await expect(block.getByRole('button', { name: /copy/i })).toBeAttached();
+    expect(await page.evaluate(() => String(getSelection()))).toBe(selected);
+    expect(
+      await block.evaluate((b) =>
+        b.contains(getSelection()?.anchorNode ?? null),
+      ),
+    ).toBe(true);
+    expect(consoleErrors).toEqual([]);
+  });
+
   test('dark mode shows the dark colours without Prism, as the live block does', async ({
     page,
     consoleErrors,

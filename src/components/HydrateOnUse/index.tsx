@@ -8,6 +8,11 @@ import {
   type SyntheticEvent,
 } from 'react';
 import { useHydratingServerHtml } from '@site/src/utils/server-html';
+import {
+  restoreSelection,
+  saveSelection,
+  type SavedSelection,
+} from './selection';
 
 const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]';
 
@@ -32,6 +37,11 @@ type Prepare = () => Promise<void> | undefined;
  * stays for good if that fails. Loading starts with the first use, not when
  * the markup comes near the viewport: on a phone, a page whose first block is
  * near its top then paid for the chunk during its load (bench/RESULTS.md).
+ *
+ * The swap keeps what the reader was doing: focus and a click move to the
+ * element that replaced the one they hit, a held Tab moves on from it, and
+ * text selected in the markup is selected again (a swap waits while a mouse
+ * button pressed in the markup is down, so that a drag can finish).
  *
  * With no server markup (after a client-side navigation, or on the
  * development server) it renders at once.
@@ -59,6 +69,12 @@ export default function HydrateOnUse({
   // live block has settled.
   const tabFrom = useRef<HTMLElement | null>(null);
   const [settled, setSettled] = useState(0);
+  // Text the reader selected in the markup, selected again in the live block;
+  // and, while a mouse button pressed in the markup is down, the swap that
+  // waits for its release (a drag that selects text would lose it).
+  const selection = useRef<SavedSelection | null>(null);
+  const pressed = useRef(false);
+  const whenReleased = useRef<(() => void) | null>(null);
 
   // Hand focus (and a click) on to the element that replaced the one the
   // event hit, so nothing the reader did is lost.
@@ -71,6 +87,13 @@ export default function HydrateOnUse({
     if (pending.kind === 'click') twin?.click();
     else twin?.focus();
     if (pending.kind === 'tab') tabFrom.current = twin ?? null;
+  }, [live]);
+
+  useLayoutEffect(() => {
+    const saved = selection.current;
+    if (!live || !saved || !ref.current) return;
+    selection.current = null;
+    restoreSelection(ref.current, saved);
   }, [live]);
 
   // A held Tab moves on from there once the live block has settled: it adds
@@ -105,7 +128,8 @@ export default function HydrateOnUse({
         ) {
           replay.current = null;
         }
-        setLive(true);
+        if (pressed.current) whenReleased.current = goLive;
+        else goLive();
       },
       () => {
         if (!current) return;
@@ -118,6 +142,11 @@ export default function HydrateOnUse({
       current = false;
     };
   }, [waking, live, prepare]);
+
+  function goLive() {
+    selection.current = ref.current ? saveSelection(ref.current) : null;
+    setLive(true);
+  }
 
   if (live) {
     return (
@@ -135,7 +164,7 @@ export default function HydrateOnUse({
     const index = indexOfTarget(event);
     if (kind && index >= 0) replay.current = { index, kind };
     // Nothing to wait for: render now, in this event.
-    if (prepare?.() === undefined) setLive(true);
+    if (prepare?.() === undefined && !pressed.current) goLive();
     else setWaking(true);
   };
 
@@ -159,6 +188,18 @@ export default function HydrateOnUse({
       suppressHydrationWarning
       onPointerEnter={(e) => {
         if (e.pointerType === 'mouse') wake(e, null);
+      }}
+      onPointerDown={(e) => {
+        if (e.pointerType !== 'mouse') return;
+        pressed.current = true;
+        const release = () => {
+          pressed.current = false;
+          const go = whenReleased.current;
+          whenReleased.current = null;
+          go?.();
+        };
+        document.addEventListener('pointerup', release, { once: true });
+        document.addEventListener('pointercancel', release, { once: true });
       }}
       onFocus={(e) => wake(e, 'focus')}
       onClick={(e) => wake(e, 'click')}
