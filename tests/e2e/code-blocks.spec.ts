@@ -19,6 +19,10 @@ const blocks = (page: Page) => page.locator('.theme-code-block');
 // the bash grammar that the site adds (`prism.additionalLanguages`).
 const PRISM_MARKERS = ['before-tokenize', 'BASHOPTS'];
 
+// Whether a script holds Prism, by URL: asset names carry a content hash, so
+// one download per URL answers every poll of a test run.
+const holdsPrism = new Map<string, Promise<boolean>>();
+
 /** How many scripts the page has loaded so far hold Prism. */
 async function scriptsWithPrism(page: Page): Promise<number> {
   const urls = await page.evaluate(() =>
@@ -27,12 +31,22 @@ async function scriptsWithPrism(page: Page): Promise<number> {
       .filter((entry) => /\.js(\?|$)/.test(entry.name))
       .map((entry) => entry.name),
   );
-  let found = 0;
-  for (const url of urls) {
-    const body = await (await page.request.get(url)).text();
-    if (PRISM_MARKERS.some((marker) => body.includes(marker))) found += 1;
-  }
-  return found;
+  const found = await Promise.all(
+    urls.map((url) => {
+      let answer = holdsPrism.get(url);
+      if (!answer) {
+        answer = page.request
+          .get(url)
+          .then((response) => response.text())
+          .then((body) =>
+            PRISM_MARKERS.some((marker) => body.includes(marker)),
+          );
+        holdsPrism.set(url, answer);
+      }
+      return answer;
+    }),
+  );
+  return found.filter(Boolean).length;
 }
 
 test.describe('code blocks hydrated on use', () => {
