@@ -38,9 +38,11 @@ async function scriptsWithPrism(page: Page): Promise<number> {
         answer = page.request
           .get(url)
           .then((response) => response.text())
-          .then((body) =>
-            PRISM_MARKERS.some((marker) => body.includes(marker)),
-          );
+          .then((body) => PRISM_MARKERS.some((marker) => body.includes(marker)))
+          .catch((error: unknown) => {
+            holdsPrism.delete(url); // A failed download is asked again.
+            throw error;
+          });
         holdsPrism.set(url, answer);
       }
       return answer;
