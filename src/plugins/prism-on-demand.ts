@@ -39,11 +39,13 @@ export default function prismOnDemand(
     PRISM_STARTUP_MODULE,
   );
   const codeBlock = join(context.siteDir, 'src', 'theme', 'CodeBlock');
-  const darkTheme = (
+  const prism = (
     context.siteConfig?.themeConfig as Partial<ThemeConfig> | undefined
-  )?.prism?.darkTheme;
+  )?.prism;
   // Built once, at start: a theme this cannot carry fails the build here.
-  const darkCss = darkTheme ? darkCodeBlockCss(darkTheme) : null;
+  const darkCss = prism?.darkTheme
+    ? darkCodeBlockCss(prism.darkTheme, prism.theme)
+    : null;
   return {
     name: 'prism-on-demand',
     injectHtmlTags() {

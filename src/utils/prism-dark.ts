@@ -98,16 +98,33 @@ export function darkTokenVariables(
 }
 
 /**
- * The style sheet that shows server-rendered code in the dark theme. Throws
- * when the theme styles a token property this module does not carry, so a
- * new theme cannot leave part of its look behind unnoticed.
+ * The style sheet that shows server-rendered code in the dark theme, over
+ * HTML built in the light one. Throws when either theme styles something the
+ * sheet does not override (a token property other than those carried, or a
+ * plain style other than color and background), so a new theme cannot leave
+ * part of one look showing through the other unnoticed.
  */
-export function darkCodeBlockCss(theme: PrismTheme): string {
-  for (const entry of theme.styles) {
-    for (const property of Object.keys(entry.style)) {
-      if (!(property in TOKEN_PROPERTIES)) {
+export function darkCodeBlockCss(
+  theme: PrismTheme,
+  light: PrismTheme = theme,
+): string {
+  for (const [name, checked] of [
+    ['dark', theme],
+    ['light', light],
+  ] as const) {
+    for (const entry of checked.styles) {
+      for (const property of Object.keys(entry.style)) {
+        if (!(property in TOKEN_PROPERTIES)) {
+          throw new Error(
+            `The ${name} code theme styles "${property}" (types ${entry.types.join(', ')}), which src/utils/prism-dark.ts does not carry into dark mode: add it to TOKEN_PROPERTIES.`,
+          );
+        }
+      }
+    }
+    for (const property of Object.keys(checked.plain)) {
+      if (property !== 'color' && property !== 'backgroundColor') {
         throw new Error(
-          `The dark code theme styles "${property}" (types ${entry.types.join(', ')}), which src/utils/prism-dark.ts does not carry into dark mode: add it to TOKEN_PROPERTIES.`,
+          `The ${name} code theme's plain style sets "${property}", which src/utils/prism-dark.ts does not carry into dark mode.`,
         );
       }
     }

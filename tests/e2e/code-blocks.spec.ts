@@ -108,8 +108,17 @@ test.describe('code blocks hydrated on use', () => {
     // The live block shows the word-wrap button only once it has measured
     // this, after its first render.
     expect(await pre.evaluate((p) => p.scrollWidth > p.clientWidth)).toBe(true);
+    // Hold the block's chunk, so that the Tab comes while it loads.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/*.js', async (route) => {
+      await released;
+      await route.continue();
+    });
     await pre.focus();
     await page.keyboard.press('Tab');
+    await expect(pre).toBeFocused();
+    release();
     await expect(
       block.getByRole('button', { name: /word wrap/i }),
     ).toBeFocused();
@@ -132,15 +141,19 @@ test.describe('code blocks hydrated on use', () => {
       await released;
       await route.continue();
     });
-    const line = await block.locator('.token-line').nth(1).boundingBox();
-    if (!line) throw new Error('no line box');
-    const y = line.y + line.height / 2;
-    // The pointer reaching the block requests the chunk; a drag selects.
-    await page.mouse.move(line.x + 4, y);
+    const lines = block.locator('.token-line');
+    const from = await lines.nth(1).boundingBox();
+    const to = await lines.nth(3).boundingBox();
+    if (!from || !to) throw new Error('no line boxes');
+    // The pointer reaching the block requests the chunk; a drag selects from
+    // inside the second line to the very start of the fourth, so that the
+    // selection ends with a line break.
+    await page.mouse.move(from.x + 12, from.y + from.height / 2);
     await page.mouse.down();
-    await page.mouse.move(line.x + line.width - 4, y, { steps: 5 });
+    await page.mouse.move(to.x - 1, to.y + to.height / 2, { steps: 5 });
     const selected = await page.evaluate(() => String(getSelection()));
     expect(selected.length).toBeGreaterThan(10);
+    expect(selected.endsWith('\n')).toBe(true);
 
     // Loaded while the button is still down: the markup stays.
     release();
@@ -214,11 +227,19 @@ test.describe('code blocks hydrated on use', () => {
     }
     expect(switched).toEqual(server);
 
-    // Rendered by React in the dark theme: the same look, token by token.
+    // Rendered by React in the dark theme: the same look, token by token,
+    // from React's own inline styles (the sheet is off, as it would recolor
+    // the live blocks too).
     for (const block of await blocks(page).all()) {
       await block.hover();
       await expect(block.getByRole('button', { name: /copy/i })).toBeAttached();
     }
+    await page.evaluate(() => {
+      const sheet = document.querySelector('style[data-code-dark]');
+      if (!(sheet instanceof HTMLStyleElement))
+        throw new Error('no dark sheet');
+      sheet.disabled = true;
+    });
     expect(await looks()).toEqual(server);
     expect(consoleErrors).toEqual([]);
   });

@@ -36,7 +36,9 @@ function libraryTokenProps(theme: PrismTheme, language: string): TokenProps {
   return captured;
 }
 
-const { prism } = config.themeConfig as { prism: { darkTheme: PrismTheme } };
+const { prism } = config.themeConfig as {
+  prism: { theme: PrismTheme; darkTheme: PrismTheme };
+};
 const dark = prism.darkTheme;
 
 // A theme whose entries overlap and depend on the language, so that the
@@ -143,6 +145,17 @@ describe('dark code styles for server-rendered blocks', () => {
     expect(() =>
       darkCodeBlockCss({ ...themes.dracula, plain: { color: '#fff' } }),
     ).toThrow(/plain color and background/);
+    // The light theme is checked too: what it styles must be overridden.
+    expect(() => darkCodeBlockCss(dark, shadowed)).toThrow(
+      /light code theme styles "textShadow"/,
+    );
+    expect(() =>
+      darkCodeBlockCss(dark, {
+        ...themes.github,
+        plain: { color: '#000', backgroundColor: '#fff', fontStyle: 'italic' },
+      }),
+    ).toThrow(/light code theme's plain style sets "fontStyle"/);
+    expect(() => darkCodeBlockCss(dark, prism.theme)).not.toThrow();
   });
 
   it("reach every page's head through the plugin", () => {
@@ -156,7 +169,7 @@ describe('dark code styles for server-rendered blocks', () => {
         {
           tagName: 'style',
           attributes: { 'data-code-dark': '' },
-          innerHTML: darkCodeBlockCss(dark),
+          innerHTML: darkCodeBlockCss(dark, prism.theme),
         },
       ],
     });

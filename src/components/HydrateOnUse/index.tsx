@@ -190,16 +190,26 @@ export default function HydrateOnUse({
         if (e.pointerType === 'mouse') wake(e, null);
       }}
       onPointerDown={(e) => {
-        if (e.pointerType !== 'mouse') return;
+        if (e.pointerType !== 'mouse' || e.button !== 0) return;
         pressed.current = true;
+        // Whatever ends the press ends it once; the listeners go with it.
+        const listening = new AbortController();
         const release = () => {
+          listening.abort();
           pressed.current = false;
           const go = whenReleased.current;
           whenReleased.current = null;
           go?.();
         };
-        document.addEventListener('pointerup', release, { once: true });
-        document.addEventListener('pointercancel', release, { once: true });
+        const options = { capture: true, signal: listening.signal };
+        for (const type of [
+          'pointerup',
+          'pointercancel',
+          'dragstart',
+          'contextmenu',
+        ])
+          document.addEventListener(type, release, options);
+        window.addEventListener('blur', release, options);
       }}
       onFocus={(e) => wake(e, 'focus')}
       onClick={(e) => wake(e, 'click')}
