@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
-import { expect, waitForHydration } from './support/fixtures';
+import { expect, test, waitForHydration } from './support/fixtures';
 import type { HarLog } from '../../src/components/Simulator/lib/export';
 
 export function simRoot(page: Page): Locator {
@@ -117,4 +117,23 @@ export async function expectInView(page: Page, target: Locator): Promise<void> {
   expect(box.y + box.height, 'above the bottom edge').toBeLessThanOrEqual(
     frame.bottom + 1,
   );
+}
+
+/**
+ * One scenario's checks, as a step of a test that runs several in a row: a
+ * failure is reported (the test fails) and the next scenario still runs, so
+ * that one broken scenario does not hide how the others fare.
+ */
+export async function scenarioStep(
+  label: string,
+  body: () => Promise<void>,
+): Promise<void> {
+  await test.step(label, async () => {
+    const failure = await body().then(
+      () => null,
+      (error: unknown) =>
+        error instanceof Error ? error.message : String(error),
+    );
+    expect.soft(failure, label).toBeNull();
+  });
 }

@@ -7,6 +7,7 @@ import {
   next,
   openSimulator,
   runToEnd,
+  scenarioStep,
   shownExchangeText,
   simRoot,
   stepDetail,
@@ -107,8 +108,10 @@ test.describe('every scenario from its deep link', () => {
     }) => {
       test.setTimeout(180_000);
       for (const scenario of list) {
-        await test.step(`${scenario.id} ends in ${scenario.expected.result}`, () =>
-          checkDeepLink(page, scenario));
+        await scenarioStep(
+          `${scenario.id} ends in ${scenario.expected.result}`,
+          () => checkDeepLink(page, scenario),
+        );
       }
       expect(consoleErrors).toEqual([]);
     });
@@ -129,16 +132,21 @@ test.describe('without service workers', () => {
     }) => {
       test.setTimeout(120_000);
       for (const scenario of list) {
-        await openSimulator(page, `scenario=${scenario.id}`);
-        await expect(simRoot(page)).toHaveAttribute(
-          'data-transport',
-          'in-page',
-        );
-        await runToEnd(page);
-        await expect(
-          simRoot(page),
+        await scenarioStep(
           `${scenario.id} ends in ${scenario.expected.result}`,
-        ).toHaveAttribute('data-outcome', scenario.expected.result);
+          async () => {
+            await openSimulator(page, `scenario=${scenario.id}`);
+            await expect(simRoot(page)).toHaveAttribute(
+              'data-transport',
+              'in-page',
+            );
+            await runToEnd(page);
+            await expect(simRoot(page)).toHaveAttribute(
+              'data-outcome',
+              scenario.expected.result,
+            );
+          },
+        );
       }
       await expect(page.getByTestId('sim-transport')).toContainText(
         'Service workers are unavailable here',

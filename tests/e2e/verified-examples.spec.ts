@@ -6,6 +6,7 @@ import {
   type ExampleBinding,
 } from '../../src/verified-examples/bindings';
 import { compareExample } from '../../src/verified-examples/compare';
+import { scenarioStep } from './simulator-helpers';
 import { docPages } from './support/doc-pages';
 import {
   DEFAULT_REVISION,
@@ -216,7 +217,7 @@ for (const { file, url } of PAGES) {
 
       const failures: string[] = [];
       for (const { scenario, revision } of runs) {
-        await test.step(`${scenario} under ${revision}`, async () => {
+        await scenarioStep(`${scenario} under ${revision}`, async () => {
           failures.push(
             ...(await compareRun(page, file, examples, scenario, revision)),
           );
