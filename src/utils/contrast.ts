@@ -16,7 +16,7 @@ export function parseColor(color: string): Rgb | null {
   return [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) as Rgb;
 }
 
-function toHex([r, g, b]: Rgb): string {
+export function toHex([r, g, b]: Rgb): string {
   return `#${[r, g, b].map((n) => Math.round(n).toString(16).padStart(2, '0')).join('')}`;
 }
 

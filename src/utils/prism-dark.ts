@@ -13,6 +13,7 @@
  * leaves it.
  */
 import type { PrismTheme, Token } from 'prism-react-renderer';
+import { parseColor, toHex } from './contrast';
 
 type Style = PrismTheme['plain'];
 type Dictionary = Record<string, Style>;
@@ -72,12 +73,10 @@ export function tokenStyle(
 
 /** `rgb(255, 121, 198)` as `#ff79c6`: it is written on every token. */
 function compact(value: string): string {
-  const rgb = /^rgb\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*\)$/i.exec(value);
-  if (!rgb) return value;
-  return `#${rgb
-    .slice(1)
-    .map((n) => Number(n).toString(16).padStart(2, '0'))
-    .join('')}`;
+  // parseColor reads rgba() too, dropping the alpha: only plain rgb() goes.
+  if (!/^rgb\(/i.test(value.trim())) return value;
+  const rgb = parseColor(value);
+  return rgb ? toHex(rgb) : value;
 }
 
 /** A token's dark style as the CSS variables the dark style sheet reads. */

@@ -51,6 +51,20 @@ async function scriptsWithPrism(page: Page): Promise<number> {
   return found.filter(Boolean).length;
 }
 
+/**
+ * Holds every script the page requests from now on (a block's chunk among
+ * them) until the returned function is called.
+ */
+async function holdScripts(page: Page): Promise<() => void> {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/*.js', async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
 test.describe('code blocks hydrated on use', () => {
   test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -109,12 +123,7 @@ test.describe('code blocks hydrated on use', () => {
     // this, after its first render.
     expect(await pre.evaluate((p) => p.scrollWidth > p.clientWidth)).toBe(true);
     // Hold the block's chunk, so that the Tab comes while it loads.
-    let release = () => {};
-    const released = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/*.js', async (route) => {
-      await released;
-      await route.continue();
-    });
+    const release = await holdScripts(page);
     await pre.focus();
     await page.keyboard.press('Tab');
     await expect(pre).toBeFocused();
@@ -134,13 +143,7 @@ test.describe('code blocks hydrated on use', () => {
     await gotoInMode(page, PAGE, 'light');
     const block = blocks(page).nth(1);
     await block.scrollIntoViewIfNeeded();
-    // Hold every script requested from now on, the block's chunk among them.
-    let release = () => {};
-    const released = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/*.js', async (route) => {
-      await released;
-      await route.continue();
-    });
+    const release = await holdScripts(page);
     const lines = block.locator('.token-line');
     const from = await lines.nth(1).boundingBox();
     const to = await lines.nth(3).boundingBox();
