@@ -1,8 +1,9 @@
 /**
  * Browser side of bench/engine-page.ts: the engine alone in a page with no
- * UI, no React and no service worker (MSW's in-page getResponse transport,
- * Cedar's `/web` build). Bundled by esbuild at bench time; never part of the
- * site.
+ * UI and no React (Cedar's `/web` build). Requests go through MSW's in-page
+ * getResponse transport, or, after `__engine.useWorker()`, through the same
+ * service-worker transport the simulator uses. Bundled by esbuild at bench
+ * time; never part of the site.
  *
  * - `__engine.run(id)`: runs a scenario to its end from script (no input) and
  *   returns the ms of its steps, summed.
@@ -11,6 +12,9 @@
  *   the step's id written into `#step` (the least a page can show).
  * - `#hop`: a click handler that only posts a task; `__engine.hops` collects
  *   ms from the click to that task.
+ * - `__engine.useWorker()`: starts MSW's worker (the page must serve
+ *   `/mockServiceWorker.js`); simulations loaded after it send their requests
+ *   through it.
  */
 import {
   cachedLoader,
@@ -20,16 +24,22 @@ import {
   type ScenarioId,
   type Simulation,
 } from '../src/simulator';
+import {
+  startWorkerTransport,
+  type WorkerTransport,
+} from '../src/simulator/http/browser';
 import { timeSteps } from './lib';
 
 // One Cedar for every simulation on the page. The wasm file is copied next to
 // the bundle, where the `/web` build's default location finds it.
 const loadCedar = cachedLoader(webCedarLoader);
 
+let worker: WorkerTransport | null = null;
+
 const simulation = (id: string): Simulation =>
   createSimulation({
     scenarioId: id as ScenarioId,
-    transport: createInPageTransport(),
+    transport: worker ?? createInPageTransport(),
     loadCedar,
   });
 
@@ -75,6 +85,12 @@ Object.assign(window, {
     },
     get finished(): boolean {
       return current?.finished ?? true;
+    },
+    async useWorker(): Promise<void> {
+      worker ??= await startWorkerTransport({
+        workerUrl: '/mockServiceWorker.js',
+        scope: '/',
+      });
     },
   },
 });

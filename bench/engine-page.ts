@@ -5,12 +5,16 @@
  *
  * - script: every step run from script, no input, as the Node figures are;
  * - click: each step run from a trusted click on a plain button, as the
- *   simulator's Next does, up to the step's id written into the page.
+ *   simulator's Next does, up to the step's id written into the page;
+ * - worker: the same clicks, with the requests through MSW's service worker
+ *   (the simulator's own transport) instead of the in-page getResponse.
  *
  * The difference between the two is what Chromium adds after an input (it
  * paints a frame before it runs the next task the step posts); the
  * difference between Node and "script" is the platform (Chromium's Request,
- * Response and WebCrypto, Cedar's web build).
+ * Response and WebCrypto, Cedar's web build); "worker" against "click" is the
+ * service worker's round trips, and the simulator against "worker" is what
+ * React and the page add.
  */
 import type { Browser, Page } from '@playwright/test';
 import { build } from 'esbuild';
@@ -23,6 +27,10 @@ export interface ChromiumEngineFigures {
   /** Per scenario, the total of its steps per run. */
   script: Map<string, number[]>;
   click: Map<string, number[]>;
+  /** The clicks through the service worker, per scenario. */
+  worker: Map<string, number[]>;
+  /** Every step of every worker run: click to the step shown (ms). */
+  workerSteps: number[];
   /** ms from a click to a task its handler posted (setTimeout 0). */
   hops: number[];
   /** The same from script, no input. */
@@ -36,6 +44,7 @@ interface EnginePage {
     run(id: string): Promise<number>;
     load(id: string): void;
     finished: boolean;
+    useWorker(): Promise<void>;
   };
 }
 
@@ -52,6 +61,8 @@ const engineOf = (page: Page) => ({
     ),
   finished: () =>
     page.evaluate(() => (window as unknown as EnginePage).__engine.finished),
+  useWorker: () =>
+    page.evaluate(() => (window as unknown as EnginePage).__engine.useWorker()),
   read: (list: 'clicks' | 'hops') =>
     page.evaluate(
       (name) => (window as unknown as EnginePage).__engine[name],
@@ -68,6 +79,19 @@ const engineOf = (page: Page) => ({
     );
   },
 });
+
+/** Loads `id` and clicks Next to its end; each step's ms, click to shown. */
+async function clickThrough(
+  engine: ReturnType<typeof engineOf>,
+  id: string,
+): Promise<number[]> {
+  await engine.load(id);
+  for (let n = 1; !(await engine.finished()); n += 1)
+    await engine.click('next', n);
+  return engine.read('clicks');
+}
+
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
 async function bundle(dir: string): Promise<void> {
   const wasm = path.join(
@@ -86,6 +110,10 @@ async function bundle(dir: string): Promise<void> {
     logLevel: 'error',
   });
   copyFileSync(wasm, path.join(dir, 'cedar_wasm_bg.wasm'));
+  copyFileSync(
+    path.join(__dirname, '../static/mockServiceWorker.js'),
+    path.join(dir, 'mockServiceWorker.js'),
+  );
   writeFileSync(
     path.join(dir, 'index.html'),
     '<!doctype html><meta charset="utf-8"><title>engine</title><script type="module" src="engine.js"></script>',
@@ -100,10 +128,12 @@ export async function chromiumEngineTimes(
   const dir = mkdtempSync(path.join(tmpdir(), 'engine-page-'));
   await bundle(dir);
   const server = await serveBuild(dir);
-  const context = await browser.newContext({ serviceWorkers: 'block' });
+  let context = await browser.newContext({ serviceWorkers: 'block' });
   const out: ChromiumEngineFigures = {
     script: new Map(),
     click: new Map(),
+    worker: new Map(),
+    workerSteps: [],
     hops: [],
     scriptHops: [],
   };
@@ -120,10 +150,7 @@ export async function chromiumEngineTimes(
       const click: number[] = [];
       for (let i = 0; i < runs; i += 1) {
         script.push(await engine.run(id));
-        await engine.load(id);
-        for (let n = 1; !(await engine.finished()); n += 1)
-          await engine.click('next', n);
-        click.push((await engine.read('clicks')).reduce((a, b) => a + b, 0));
+        click.push(sum(await clickThrough(engine, id)));
       }
       out.script.set(id, script);
       out.click.set(id, click);
@@ -140,6 +167,24 @@ export async function chromiumEngineTimes(
             }),
         ),
       );
+    }
+    await context.close();
+    // The same clicks through the service worker, in a context that allows it.
+    context = await browser.newContext();
+    const workerPage = await context.newPage();
+    await workerPage.goto(server.url);
+    await workerPage.waitForFunction(() => '__engine' in window);
+    const viaWorker = engineOf(workerPage);
+    await viaWorker.useWorker();
+    for (const id of scenarioIds) await viaWorker.run(id); // warm-up
+    for (const id of scenarioIds) {
+      const totals: number[] = [];
+      for (let i = 0; i < runs; i += 1) {
+        const steps = await clickThrough(viaWorker, id);
+        out.workerSteps.push(...steps);
+        totals.push(sum(steps));
+      }
+      out.worker.set(id, totals);
     }
   } finally {
     await context.close();
