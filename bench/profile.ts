@@ -1,13 +1,13 @@
 /**
  * Where the time goes: profiles a build in headless Chromium and prints, per
- * happy-path step, wall time, main-thread CPU by activity (from a CDP CPU
+ * step of a scenario (the happy path unless `--scenario`), wall time, main-thread CPU by activity (from a CDP CPU
  * profile), idle time (waiting on the service worker, WebCrypto, wasm) and
  * React commits with the components that rendered (from React's DevTools
  * hook). Best on a profiling build, where functions keep their names and
  * React records render durations:
  *
  *   npx docusaurus build --config bench/profile.config.ts --no-minify --out-dir build-profile
- *   npx tsx bench/profile.ts --dir build-profile [--trace /tmp/happy.json] [--transport in-page]
+ *   npx tsx bench/profile.ts --dir build-profile [--trace /tmp/happy.json] [--transport in-page] [--scenario cimd]
  *
  * `--transport in-page` blocks service workers, so the simulator falls back
  * to MSW's in-page getResponse: the difference is the worker's cost. Also
@@ -26,10 +26,16 @@ import { REACT_HOOK_SCRIPT, type CommitLog } from './react-hook';
 import { summariseProfile, type CpuProfile } from './cpu-profile';
 import { summariseTrace } from './trace';
 
-const args = options({ dir: 'build', trace: '', transport: 'service-worker' });
+const args = options({
+  dir: 'build',
+  trace: '',
+  transport: 'service-worker',
+  scenario: 'happy-path',
+});
 const DIR = args.dir;
 const TRACE = args.trace;
 const TRANSPORT = args.transport;
+const SCENARIO = args.scenario;
 
 async function profiled<T>(
   cdp: CDPSession,
@@ -141,9 +147,9 @@ const FETCH_TIMER_SCRIPT = `(() => {
   };
 })();`;
 
-async function happyPath(page: Page, cdp: CDPSession, base: string) {
+async function scenarioSteps(page: Page, cdp: CDPSession, base: string) {
   const open = async () => {
-    await page.goto(`${base}simulator?scenario=happy-path`);
+    await page.goto(`${base}simulator?scenario=${SCENARIO}`);
     await page.locator('html[data-has-hydrated="true"]').waitFor();
     await page.getByRole('button', { name: 'Next', exact: true }).waitFor();
     await page.waitForFunction(
@@ -166,7 +172,7 @@ async function happyPath(page: Page, cdp: CDPSession, base: string) {
   await open();
   const steps: string[] = [];
   await commits(page);
-  console.log(`\nHappy path on /simulator (${TRANSPORT}), warm; ms per step:`);
+  console.log(`\n${SCENARIO} on /simulator (${TRANSPORT}), warm; ms per step:`);
   if (TRACE)
     await page
       .context()
@@ -248,7 +254,7 @@ async function main(): Promise<void> {
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   try {
     await pageLoad(page, cdp, server.url);
-    await happyPath(page, cdp, server.url);
+    await scenarioSteps(page, cdp, server.url);
   } finally {
     await browser.close();
     await server.close();
