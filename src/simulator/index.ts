@@ -52,6 +52,7 @@ export { SimError } from './engine/errors';
 export type { SimErrorCode } from './engine/errors';
 export type { CedarApi, CedarLoader } from './engine/cedar-api';
 export { cachedLoader, webCedarLoader } from './engine/cedar-api';
+export { warmAuthorizer } from './actors/toolhive/cedar';
 export { World } from './world/world';
 export { DEFAULT_URLS } from './world/setups';
 export type { WorldUrls } from './world/setups';

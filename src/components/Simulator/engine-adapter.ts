@@ -15,6 +15,7 @@ import {
   isStepId,
   listScenarios,
   revisionDifference,
+  warmAuthorizer,
   webCedarLoader,
   type Simulation,
   type Transport,
@@ -202,6 +203,9 @@ export async function loadEngine(options: {
           typeof at === 'number' ? `${lineAndColumn(policy, at)}: ` : '';
         return `${where}${e.message}${e.help ? `\n  help: ${e.help}` : ''}`;
       });
+    },
+    warmCedar: async () => {
+      warmAuthorizer(await loadCedar(), DEFAULT_CEDAR_POLICY);
     },
     runDetached: async (config, steps, clockMoves = []) => {
       const sim = createSimulation({

@@ -127,6 +127,11 @@ export interface EnginePort {
   /** Cedar's own parse errors for a policy set, with their line; empty when it parses. */
   checkPolicy(policy: string): Promise<string[]>;
   /**
+   * Loads Cedar and makes one throwaway decision with the default policy, so
+   * the first authorization step does not compile Cedar's evaluator.
+   */
+  warmCedar(): Promise<void>;
+  /**
    * Runs a scenario's first `steps` steps in a separate world on the in-page
    * transport, with the same clock moves, leaving the shown run alone: used
    * to compare backend modes.

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import type { EnginePort } from './engine-port';
+import { browserIdle, warmInIdle } from './lib/warm';
 
 export type EngineState =
   | { status: 'loading' }
@@ -19,20 +20,19 @@ function hasWebCrypto(): boolean {
 
 /**
  * Loads and compiles Cedar (a 4 MB wasm) through the engine's own cached
- * loader once the browser is idle, so the first authorization step does not
- * wait on the download while the reader is still on the first step. Checking
- * the default policy is a no-op for the reader. Returns a cancel function.
+ * loader and runs it once, at idle moments, so that neither the download nor
+ * the first decision's compilation waits for the reader's first
+ * authorization step. Checking the default policy and a throwaway decision
+ * change nothing the reader sees. Returns a cancel function.
  */
 function warmCedar(engine: EnginePort): () => void {
-  const run = () => {
-    engine.checkPolicy(engine.defaultPolicy).catch(() => undefined);
-  };
-  if (typeof window.requestIdleCallback === 'function') {
-    const handle = window.requestIdleCallback(run, { timeout: 1000 });
-    return () => window.cancelIdleCallback(handle);
-  }
-  const timer = setTimeout(run, 0);
-  return () => clearTimeout(timer);
+  return warmInIdle(
+    {
+      parse: () => engine.checkPolicy(engine.defaultPolicy),
+      decide: () => engine.warmCedar(),
+    },
+    browserIdle,
+  );
 }
 
 /**

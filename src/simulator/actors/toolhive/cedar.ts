@@ -274,6 +274,28 @@ export function authorize(
   };
 }
 
+/**
+ * Makes one throwaway decision against `policy`, so that the first real one
+ * does not pay for what only a first call costs: a browser compiles each wasm
+ * function the first time it runs, and Cedar's evaluator took about 240 ms on
+ * its first call in Chromium against a few ms after (parsing alone does not
+ * compile it). It also leaves `policy` parsed in the cache `authorize` reads.
+ */
+export function warmAuthorizer(cedar: CedarApi, policy: string): void {
+  authorize(
+    cedar,
+    {
+      claims: { sub: 'warm-up', groups: ['warm-up'] },
+      action: 'call_tool',
+      resourceType: 'Tool',
+      resourceId: 'warm-up',
+      args: { warm: 'up' },
+      serverName: 'warm-up',
+    },
+    policy,
+  );
+}
+
 /** Parses a policy set; returns Cedar's own error messages, or [] when it parses. */
 export function policyErrors(cedar: CedarApi, policy: string): string[] {
   const r = cedar.checkParsePolicySet({ staticPolicies: policy });
