@@ -21,6 +21,7 @@ import {
 } from '../scripts/lib/chromium';
 import { serveBuild } from '../scripts/lib/static-server';
 import { options } from '../scripts/lib/args';
+import { listScenarios } from '../src/simulator';
 import { round } from './lib';
 import { REACT_HOOK_SCRIPT, type CommitLog } from './react-hook';
 import { summariseProfile, type CpuProfile } from './cpu-profile';
@@ -36,6 +37,14 @@ const DIR = args.dir;
 const TRACE = args.trace;
 const TRANSPORT = args.transport;
 const SCENARIO = args.scenario;
+if (!listScenarios().some((s) => s.id === SCENARIO)) {
+  console.error(
+    `--scenario: no scenario "${SCENARIO}"; one of: ${listScenarios()
+      .map((s) => s.id)
+      .join(', ')}`,
+  );
+  process.exit(2);
+}
 
 async function profiled<T>(
   cdp: CDPSession,

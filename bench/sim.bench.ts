@@ -5,8 +5,11 @@
  * - Engine: every scenario run in Node (in-page MSW transport, Cedar's Node
  *   build): two warm-up runs of them all, then max(11, N) timed runs of
  *   every step, before the browser starts. Then the same engine alone in a
- *   Chromium page with no UI (bench/engine-page.ts), from script and from
- *   trusted clicks: the browser's own floor, before any UI.
+ *   Chromium page with no UI (bench/engine-page.ts), from script, from
+ *   trusted clicks, and from trusted clicks with its requests through MSW's
+ *   service worker (the simulator's transport): the browser's own cost,
+ *   before any UI. The p95 of the last, over every step, is printed as an
+ *   approximate floor under the simulator's click to settled.
  * - Browser: every scenario opened once on /simulator; after a warm-up run,
  *   N runs (Reset between them, no reload) clicked through with Next by
  *   Playwright (trusted input). Per step: click (the event's timestamp) to
@@ -15,14 +18,17 @@
  *   behind INP; a click under the threshold is counted as 16).
  * - First start on the concept page, cold cache: "Start the simulator" click
  *   to the first step runnable, then each step of the embed's scenario; the
- *   first Cedar step's time is reported.
+ *   first Cedar step's time and the longest click's Event Timing duration are
+ *   reported. Twice: steps clicked at once, then after `--read` ms (default
+ *   2000) of reading on the first step, in a new context.
  *
  * Prints figures only (never asserts). Ratios are medians of sums of a run's
- * steps: simulator / engine in Node (`sim/node`), and simulator / engine from
+ * steps: simulator / engine in Node (`sim/node`), simulator / engine from
  * clicks in Chromium (`sim/click`: what the service worker, React and the page
- * add to the engine's own run from the same input).
+ * add to the engine's own run from the same input), and simulator / engine
+ * from clicks through the worker (`sim/worker`: what React and the page add).
  *
- *   npm run build && npm run bench:sim [-- --runs 5 --dir build --only happy-path,cedar-deny]
+ *   npm run build && npm run bench:sim [-- --runs 5 --dir build --only happy-path,cedar-deny --read 2000]
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import {
@@ -56,6 +62,10 @@ const ONLY = args.only;
 const CONCEPT_PATH = args.concept;
 /** How long the second first start waits on the first step, as a reader would. */
 const READ_MS = Number(args.read);
+if (!Number.isFinite(READ_MS) || READ_MS < 0) {
+  console.error(`--read takes a number of ms (0 or more), not "${args.read}".`);
+  process.exit(2);
+}
 
 const scenarioIds = listScenarios()
   .map((s) => s.id)
@@ -90,6 +100,8 @@ async function reset(page: Page, root: string): Promise<void> {
 interface FirstStart {
   startMs: number;
   steps: Map<string, { ms: number }>;
+  /** The longest Event Timing duration of the step clicks (ms). */
+  longestInteractionMs: number;
 }
 
 /**
@@ -104,31 +116,41 @@ async function firstStart(
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
   });
-  const page = await context.newPage();
-  await page.addInitScript('globalThis.__name = (fn) => fn;');
-  await page.goto(`${base}${CONCEPT_PATH}`);
-  await page.locator('html[data-has-hydrated="true"]').waitFor();
-  const root = '[data-simulator-embed]';
-  const start = page
-    .locator(root)
-    .getByRole('button', { name: 'Start the simulator' });
-  await start.waitFor();
-  // A click from the page itself: Playwright's would scroll the card into
-  // view first, and the embed also starts when it scrolls into view.
-  const clickAt = await page.evaluate((sel) => {
-    const button = [...document.querySelectorAll(`${sel} button`)].find(
-      (b) => b.textContent === 'Start the simulator',
-    );
-    if (!(button instanceof HTMLElement)) throw new Error('no Start button');
-    const at = performance.now();
-    button.click();
-    return at;
-  }, root);
-  const runnableAt = await waitRunnable(page, `${root} [data-simulator]`);
-  if (readMs > 0) await page.waitForTimeout(readMs);
-  const steps = await runThrough(page, `${root} [data-simulator]`);
-  await context.close();
-  return { startMs: runnableAt - clickAt, steps };
+  try {
+    const page = await context.newPage();
+    await page.addInitScript('globalThis.__name = (fn) => fn;');
+    await page.addInitScript(EVENT_TIMING_SCRIPT);
+    await page.goto(`${base}${CONCEPT_PATH}`);
+    await page.locator('html[data-has-hydrated="true"]').waitFor();
+    const root = '[data-simulator-embed]';
+    const start = page
+      .locator(root)
+      .getByRole('button', { name: 'Start the simulator' });
+    await start.waitFor();
+    // A click from the page itself: Playwright's would scroll the card into
+    // view first, and the embed also starts when it scrolls into view.
+    const clickAt = await page.evaluate((sel) => {
+      const button = [...document.querySelectorAll(`${sel} button`)].find(
+        (b) => b.textContent === 'Start the simulator',
+      );
+      if (!(button instanceof HTMLElement)) throw new Error('no Start button');
+      const at = performance.now();
+      button.click();
+      return at;
+    }, root);
+    const runnableAt = await waitRunnable(page, `${root} [data-simulator]`);
+    if (readMs > 0) await page.waitForTimeout(readMs);
+    await interactionDurations(page); // drop the Start click
+    const steps = await runThrough(page, `${root} [data-simulator]`);
+    const durations = await interactionDurations(page, steps.size);
+    return {
+      startMs: runnableAt - clickAt,
+      steps,
+      longestInteractionMs: Math.max(...durations),
+    };
+  } finally {
+    await context.close();
+  }
 }
 
 async function main(): Promise<void> {
@@ -273,11 +295,11 @@ async function main(): Promise<void> {
       [...run.steps].map(([s, t]) => `${s} ${round(t.ms)}`).join(', ');
     const first = await firstStart(browser, server.url, 0);
     console.log(
-      `\nFirst start on /${CONCEPT_PATH} (cold cache): Start click to first step runnable ${round(first.startMs)} ms; steps clicked at once: ${stepList(first)}`,
+      `\nFirst start on /${CONCEPT_PATH} (cold cache): Start click to first step runnable ${round(first.startMs)} ms; steps clicked at once: ${stepList(first)}; longest Event Timing ${round(first.longestInteractionMs)} ms`,
     );
     const read = await firstStart(browser, server.url, READ_MS);
     console.log(
-      `Again, with ${READ_MS} ms of reading before the first Next (--read): runnable ${round(read.startMs)} ms; steps: ${stepList(read)}`,
+      `Again, with ${READ_MS} ms of reading before the first Next (--read): runnable ${round(read.startMs)} ms; steps: ${stepList(read)}; longest Event Timing ${round(read.longestInteractionMs)} ms`,
     );
     figures.first_start_ms = round(first.startMs);
     figures.first_cedar_step_ms = cedarMs(first);

@@ -5,18 +5,7 @@ import {
   type SimUrlState,
   type UrlStyle,
 } from './lib/url-state';
-
-type Cancel = () => void;
-
-/** Runs `task` when the main thread is idle (at the latest after 500 ms). */
-function whenIdle(task: () => void): Cancel {
-  if (typeof window.requestIdleCallback === 'function') {
-    const id = window.requestIdleCallback(task, { timeout: 500 });
-    return () => window.cancelIdleCallback(id);
-  }
-  const id = window.setTimeout(task, 50);
-  return () => window.clearTimeout(id);
-}
+import { whenIdle, type Cancel } from './lib/idle';
 
 /**
  * Reads the simulator state from the URL once, and rewrites it in place.
@@ -55,7 +44,8 @@ export function useUrlState(style: UrlStyle): {
   const write = useCallback(
     (state: SimUrlState) => {
       latest.current = state;
-      cancel.current ??= whenIdle(flush);
+      // Idle, at the latest after 500 ms.
+      cancel.current ??= whenIdle(flush, { timeoutMs: 500, fallbackMs: 50 });
     },
     [flush],
   );

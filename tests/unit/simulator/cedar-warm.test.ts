@@ -10,7 +10,11 @@ import {
 } from '../../../src/simulator/actors/toolhive/cedar';
 import { DEFAULT_CEDAR_POLICY } from '../../../src/simulator/engine/policy';
 
-/** A fresh Cedar API object (its own parse cache) that counts each call. */
+/**
+ * A Cedar API object that counts each call. Each one gets its own entry in
+ * cedar.ts's policy-text-to-slot map; Cedar's own store of parsed sets (and
+ * its compiled code) is shared by every wrapper of the one wasm module.
+ */
 async function countingCedar(): Promise<{
   cedar: CedarApi;
   calls: Record<string, number>;
@@ -72,6 +76,29 @@ describe('warmAuthorizer', () => {
     }
     // Both outcomes are compared, not only denials.
     expect(allowed).toEqual([true, true, false, false]);
+  });
+
+  it("leaves the reader's own policies deciding as before, also past the cache's 8 slots", async () => {
+    const { cedar } = await countingCedar();
+    // The reader's edits: each denies `echo` to one more sub, so each text
+    // decides differently for some caller.
+    const edits = Array.from(
+      { length: 8 },
+      (_, i) =>
+        `${DEFAULT_CEDAR_POLICY}\nforbid (principal == Client::"user-${i}", action, resource);\n`,
+    );
+    const asUser = (i: number) => ({
+      ...input('echo'),
+      claims: { sub: `user-${i}`, groups: [] },
+    });
+    const before = edits.map((p, i) => authorize(cedar, asUser(i), p));
+    expect(before.map((d) => d.allowed)).toEqual(Array(8).fill(false));
+    // The warm-up takes a slot (evicting the oldest edit's parsed set).
+    warmAuthorizer(cedar, DEFAULT_CEDAR_POLICY);
+    const after = edits.map((p, i) => authorize(cedar, asUser(i), p));
+    expect(after).toEqual(before);
+    // And each edit still allows the others.
+    expect(authorize(cedar, asUser(1), edits[0] ?? '').allowed).toBe(true);
   });
 
   it('does not throw on a policy that does not parse', async () => {

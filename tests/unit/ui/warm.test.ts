@@ -4,14 +4,27 @@ import {
   type WhenIdle,
 } from '../../../src/components/Simulator/lib/warm';
 
-/** An idle scheduler the test drives: `idle()` runs what is queued now. */
-function manualIdle(): { whenIdle: WhenIdle; idle: () => Promise<void> } {
+/**
+ * An idle scheduler the test drives: `idle()` runs what is queued now. Both
+ * parts share it; `kinds` records which part asked.
+ */
+function manualIdle(): {
+  whenIdle: { parse: WhenIdle; decide: WhenIdle };
+  idle: () => Promise<void>;
+  kinds: string[];
+} {
   const queue = new Set<() => void>();
-  return {
-    whenIdle: (task) => {
+  const kinds: string[] = [];
+  const schedule =
+    (kind: string): WhenIdle =>
+    (task) => {
+      kinds.push(kind);
       queue.add(task);
       return () => queue.delete(task);
-    },
+    };
+  return {
+    kinds,
+    whenIdle: { parse: schedule('parse'), decide: schedule('decide') },
     idle: async () => {
       const now = [...queue];
       queue.clear();
@@ -38,7 +51,7 @@ function parts(log: string[], fail?: 'parse' | 'decide') {
 describe('warmInIdle', () => {
   it('parses at one idle moment and decides at a later one, nothing before', async () => {
     const log: string[] = [];
-    const { whenIdle, idle } = manualIdle();
+    const { whenIdle, idle, kinds } = manualIdle();
     warmInIdle(parts(log), whenIdle);
     expect(log).toEqual([]);
     await idle();
@@ -47,6 +60,8 @@ describe('warmInIdle', () => {
     expect(log).toEqual(['parse', 'decide']);
     await idle();
     expect(log).toEqual(['parse', 'decide']);
+    // Each part asked its own scheduler (the decision's has no deadline).
+    expect(kinds).toEqual(['parse', 'decide']);
   });
 
   it('runs nothing once cancelled before the first idle moment', async () => {

@@ -279,16 +279,19 @@ export function authorize(
  * does not pay for what only a first call costs: a browser compiles each wasm
  * function the first time it runs, and Cedar's evaluator took about 240 ms on
  * its first call in Chromium against a few ms after (parsing alone does not
- * compile it). It also leaves `policy` parsed in the cache `authorize` reads.
+ * compile it). It also leaves `policy` parsed in the cache `authorize` reads
+ * (taking one of its slots, as any policy the reader runs does).
  */
 export function warmAuthorizer(cedar: CedarApi, policy: string): void {
   authorize(
     cedar,
     {
-      claims: { sub: 'warm-up', groups: ['warm-up'] },
+      // A group, a role and a tool the default policy names, so the decision
+      // runs its conditions (`has`, `contains`), not only its scopes.
+      claims: { sub: 'warm-up', groups: ['warm-up'], roles: ['warm-up'] },
       action: 'call_tool',
       resourceType: 'Tool',
-      resourceId: 'warm-up',
+      resourceId: 'delete_records',
       args: { warm: 'up' },
       serverName: 'warm-up',
     },
