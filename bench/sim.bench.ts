@@ -190,7 +190,7 @@ async function main(): Promise<void> {
     figures.click_to_posted_task_ms = round(median(inChromium.hops));
     const workerP95 = percentile(inChromium.workerSteps, 95);
     console.log(
-      `The engine and the service worker alone, no UI, every step from a click: click to the step shown p95 ${round(workerP95)} ms over ${inChromium.workerSteps.length} steps (the floor under the simulator's click to settled).`,
+      `The engine and the service worker alone, no UI, every step from a click: click to the step shown p95 ${round(workerP95)} ms over ${inChromium.workerSteps.length} steps (an approximate floor under the simulator's click to settled).`,
     );
     figures.worker_click_p95_ms = round(workerP95);
     const context = await browser.newContext({
