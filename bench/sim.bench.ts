@@ -153,6 +153,18 @@ async function firstStart(
   }
 }
 
+/** The highest of a set of per-scenario ratios, as `worst_<name>` RESULT fields. */
+function worstOf(
+  name: string,
+  ratios: ReadonlyMap<string, number>,
+): Record<string, number | string> {
+  const worst = [...ratios.entries()].sort((a, b) => b[1] - a[1])[0];
+  return {
+    [`worst_${name}`]: worst ? round(worst[1], 2) : Number.NaN,
+    [`worst_${name}_scenario`]: worst?.[0] ?? 'n/a',
+  };
+}
+
 async function main(): Promise<void> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(NO_CHROMIUM_MESSAGE);
@@ -308,9 +320,6 @@ async function main(): Promise<void> {
     await browser.close();
     await server.close();
   }
-  const worst = [...ratios.entries()].sort((a, b) => b[1] - a[1])[0];
-  const worstUi = [...uiRatios.entries()].sort((a, b) => b[1] - a[1])[0];
-  const worstPage = [...pageRatios.entries()].sort((a, b) => b[1] - a[1])[0];
   const reported = allInteractions.filter((d) => d > 16).length;
   console.log(
     `\nEvery Next click of every scenario (${allSteps.length} clicks): click to settled p95 ${round(percentile(allSteps, 95))} ms, max ${round(Math.max(...allSteps))}; Event Timing duration p95 ${round(percentile(allInteractions, 95))} ms (${reported} of ${allInteractions.length} over 16 ms), max ${round(Math.max(...allInteractions))}.`,
@@ -318,14 +327,11 @@ async function main(): Promise<void> {
   console.log(
     resultLine({
       ...figures,
-      worst_ratio: worst ? round(worst[1], 2) : Number.NaN,
-      worst_ratio_scenario: worst?.[0] ?? 'n/a',
+      ...worstOf('ratio', ratios),
       scenarios_over_2x: [...ratios.values()].filter((r) => r > 2).length,
-      worst_ui_ratio: worstUi ? round(worstUi[1], 2) : Number.NaN,
-      worst_ui_ratio_scenario: worstUi?.[0] ?? 'n/a',
+      ...worstOf('ui_ratio', uiRatios),
       scenarios_over_2x_ui: [...uiRatios.values()].filter((r) => r > 2).length,
-      worst_page_ratio: worstPage ? round(worstPage[1], 2) : Number.NaN,
-      worst_page_ratio_scenario: worstPage?.[0] ?? 'n/a',
+      ...worstOf('page_ratio', pageRatios),
       click_to_settled_p95_ms: round(percentile(allSteps, 95)),
       event_timing_p95_ms: round(percentile(allInteractions, 95)),
       clicks: allSteps.length,
