@@ -32,13 +32,7 @@ function requestHeaderList(headers: Headers): HeaderList {
   return headerList(headers).filter(([name]) => !BROWSER_ADDED.test(name));
 }
 
-export async function recordRequest(
-  request: Request,
-): Promise<RecordedRequest> {
-  const body =
-    request.method === 'GET' || request.method === 'HEAD'
-      ? null
-      : await request.clone().text();
+function requestRecord(request: Request, body: string | null): RecordedRequest {
   return {
     method: request.method,
     url: request.url,
@@ -47,15 +41,81 @@ export async function recordRequest(
   };
 }
 
-export async function recordResponse(
+function responseRecord(
   response: Response,
-): Promise<RecordedResponse> {
-  const body = response.body === null ? null : await response.clone().text();
+  body: string | null,
+): RecordedResponse {
   return {
     status: response.status,
     statusText: response.statusText,
     headers: headerList(response.headers),
     body: body === '' ? null : body,
+  };
+}
+
+/** A request's record, its body read from a clone: `request` stays unread. */
+export async function recordRequest(
+  request: Request,
+): Promise<RecordedRequest> {
+  const body =
+    request.method === 'GET' || request.method === 'HEAD'
+      ? null
+      : await request.clone().text();
+  return requestRecord(request, body);
+}
+
+/** A response's record, its body read from a clone: `response` stays unread. */
+export async function recordResponse(
+  response: Response,
+): Promise<RecordedResponse> {
+  const body = response.body === null ? null : await response.clone().text();
+  return responseRecord(response, body);
+}
+
+// Reading a body once and handing on a copy made from its bytes, rather than
+// reading a clone, matters in the browser: in Chromium a clone tees the body
+// stream, and cloning and reading one costs 1.5 to 3.7 ms where reading an
+// unread body and building a copy costs 0.15 to 0.25 (2 cores; Node: 0.1 to
+// 0.6 either way). The simulator records every exchange twice over (request
+// and response), so the clones were most of a step's time in the browser.
+// `text()` decodes UTF-8 and drops a BOM, as TextDecoder does by default.
+const utf8 = new TextDecoder();
+
+/**
+ * Records a request that is about to be answered, reading its body once, and
+ * returns the request to answer it with: `request` itself when it has no
+ * body, or else a copy with the same bytes, since `request`'s are read.
+ */
+export async function takeRequest(
+  request: Request,
+): Promise<{ recorded: RecordedRequest; request: Request }> {
+  if (request.body === null)
+    return { recorded: requestRecord(request, null), request };
+  const bytes = await request.arrayBuffer();
+  return {
+    recorded: requestRecord(request, utf8.decode(bytes)),
+    request: new Request(request, { body: bytes }),
+  };
+}
+
+/**
+ * Records a response that is about to be sent, reading its body once, and
+ * returns the response to send: `response` itself when it has no body, or
+ * else a copy with the same status, headers and bytes.
+ */
+export async function takeResponse(
+  response: Response,
+): Promise<{ recorded: RecordedResponse; response: Response }> {
+  if (response.body === null)
+    return { recorded: responseRecord(response, null), response };
+  const bytes = await response.arrayBuffer();
+  return {
+    recorded: responseRecord(response, utf8.decode(bytes)),
+    response: new Response(bytes, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    }),
   };
 }
 

@@ -7,8 +7,8 @@ import type { SimClock } from '../engine/clock';
 import type { Handler, StepContext } from '../engine/host';
 import type { ActorId } from '../engine/types';
 import {
-  recordRequest,
-  recordResponse,
+  takeRequest,
+  takeResponse,
   type ExchangeRecorder,
 } from '../engine/recorder';
 import { json } from '../actors/http-util';
@@ -29,10 +29,10 @@ export async function dispatch(
 ): Promise<Response> {
   if (ctx.silent) return route.handle(request, ctx);
   const seq = world.recorder.begin();
-  const recordedRequest = await recordRequest(request);
+  const taken = await takeRequest(request);
   let response: Response;
   try {
-    response = await route.handle(request, ctx);
+    response = await route.handle(taken.request, ctx);
   } catch (e) {
     // An actor bug must not look like a network error: answer 500 and record it.
     response = json(500, {
@@ -40,14 +40,14 @@ export async function dispatch(
       error_description: e instanceof Error ? e.message : String(e),
     });
   }
-  const recordedResponse = await recordResponse(response);
+  const sent = await takeResponse(response);
   world.recorder.push(
     seq,
     ctx.stepId,
     route.actor,
     world.clock.iso(),
-    recordedRequest,
-    recordedResponse,
+    taken.recorded,
+    sent.recorded,
   );
-  return response;
+  return sent.response;
 }

@@ -148,13 +148,24 @@ export function discovery({ host, o, s, send }: ClientCore) {
         );
         if (res.status !== 200) continue;
         let as: AsMetadata;
-        const served = res.clone();
+        // The body read once, for oauth4webapi and, on failure, for the
+        // check's detail: a copy from bytes costs less than a clone in
+        // browsers (see takeResponse in engine/recorder.ts).
+        const bytes = await res.arrayBuffer();
+        const served = () =>
+          new Response(bytes, {
+            status: res.status,
+            statusText: res.statusText,
+            headers: res.headers,
+          });
         try {
           // RFC 8414 §3.3: the issuer in the document must be the one the
           // URL was built from, or the document must not be used.
-          as = await processDiscoveryResponse(new URL(issuer), res);
+          as = await processDiscoveryResponse(new URL(issuer), served());
         } catch (e) {
-          const body = (await served.json().catch(() => null)) as {
+          const body = (await served()
+            .json()
+            .catch(() => null)) as {
             issuer?: unknown;
           } | null;
           addCheck(

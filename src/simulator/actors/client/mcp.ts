@@ -134,7 +134,8 @@ async function mcpFailure(
   res: Response,
 ): Promise<never> {
   const challenge = bearerChallenge(res);
-  const body = (await readJson(res.clone())) as { error?: unknown } | undefined;
+  // Nothing reads `res` after this: its body is read here, not a clone's.
+  const body = (await readJson(res)) as { error?: unknown } | undefined;
   const bodyError = typeof body?.error === 'string' ? body.error : undefined;
   const oauthErr = challenge?.params.error ?? bodyError;
   if (res.status === 401) {
