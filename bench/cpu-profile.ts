@@ -52,7 +52,7 @@ const ACTIVITIES: [string, (f: Frame) => boolean][] = [
   [
     'engine (recorder)',
     (f) =>
-      /^(recordRequest|recordResponse|dispatch|transcript|snapshotOf)$/.test(
+      /^(takeRequest|takeResponse|recordRequest|recordResponse|dispatch|transcript|snapshotOf)$/.test(
         f.functionName,
       ),
   ],
