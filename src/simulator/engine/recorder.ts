@@ -74,17 +74,21 @@ export async function recordResponse(
 
 // Reading a body once and handing on a copy made from its bytes, rather than
 // reading a clone, matters in the browser: in Chromium a clone tees the body
-// stream, and cloning and reading one costs 1.5 to 3.7 ms where reading an
+// stream, and cloning and reading one costs 1.7 to 3.7 ms where reading an
 // unread body and building a copy costs 0.15 to 0.25 (2 cores; Node: 0.1 to
-// 0.6 either way). The simulator records every exchange twice over (request
-// and response), so the clones were most of a step's time in the browser.
+// 0.6 either way). Each exchange has two bodies to record, so the clones were
+// most of the engine's own time in Chromium (bench/RESULTS.md, eleventh pass).
 // `text()` decodes UTF-8 and drops a BOM, as TextDecoder does by default.
 const utf8 = new TextDecoder();
 
 /**
  * Records a request that is about to be answered, reading its body once, and
  * returns the request to answer it with: `request` itself when it has no
- * body, or else a copy with the same bytes, since `request`'s are read.
+ * body, or else a copy with the same bytes, since `request`'s are read. The
+ * copy keeps the method, URL, headers, redirect mode, credentials, cache,
+ * keepalive and signal (it aborts with the original); as the Fetch standard
+ * says for a request built from another with a new body, its referrer and
+ * referrer policy are reset. No actor reads those.
  */
 export async function takeRequest(
   request: Request,
@@ -101,7 +105,10 @@ export async function takeRequest(
 /**
  * Records a response that is about to be sent, reading its body once, and
  * returns the response to send: `response` itself when it has no body, or
- * else a copy with the same status, headers and bytes.
+ * else a copy with the same status, status text, headers and bytes. It is a
+ * plain Response: the raw Set-Cookie that MSW's own HttpResponse keeps for
+ * forwarding cookies to the page is not carried over (no actor uses
+ * HttpResponse, and none sets cookies).
  */
 export async function takeResponse(
   response: Response,

@@ -21,6 +21,12 @@ export interface Route {
   handle: Handler;
 }
 
+/**
+ * Answers `request` with `route`'s actor and records both sides. A request
+ * with a body is always read here (once), and the actor gets a copy of it; the
+ * caller must not send `request` again. The response returned is likewise a
+ * copy when it has a body (see takeRequest and takeResponse).
+ */
 export async function dispatch(
   world: { readonly recorder: ExchangeRecorder; readonly clock: SimClock },
   route: Route,

@@ -38,6 +38,7 @@ function requestWith(
   method: string,
   body: Uint8Array,
   type: string | undefined,
+  signal?: AbortSignal,
 ): Request {
   return new Request('https://mcp.example.com/mcp?x=1', {
     method,
@@ -47,6 +48,8 @@ function requestWith(
       authorization: 'Bearer t',
       ...(type ? { 'content-type': type } : {}),
     },
+    redirect: 'manual',
+    ...(signal ? { signal } : {}),
   });
 }
 
@@ -76,6 +79,7 @@ describe('takeRequest', () => {
           );
           expect(taken.request.bodyUsed).toBe(false);
           expect(taken.request.method).toBe(method);
+          expect(taken.request.redirect).toBe('manual');
           expect(taken.request.url).toBe('https://mcp.example.com/mcp?x=1');
           expect([...taken.request.headers]).toEqual([
             ...requestWith(method, body, type).headers,
@@ -87,12 +91,53 @@ describe('takeRequest', () => {
     );
   });
 
+  it('keeps the body type the client sent: a string or a form', async () => {
+    const bodies: Array<() => string | URLSearchParams> = [
+      () => '{"jsonrpc":"2.0","id":1,"method":"initialize"}',
+      () =>
+        new URLSearchParams({ grant_type: 'authorization_code', code: 'c' }),
+    ];
+    for (const body of bodies) {
+      const sent = () =>
+        new Request('https://as.example.com/token', {
+          method: 'POST',
+          body: body(),
+        });
+      const taken = await takeRequest(sent());
+      expect(taken.recorded).toEqual(await recordRequest(sent()));
+      expect(taken.request.headers.get('content-type')).toBe(
+        sent().headers.get('content-type'),
+      );
+      expect(await taken.request.text()).toBe(await sent().text());
+    }
+  });
+
+  it('gives the copy a signal that aborts with the original', async () => {
+    const controller = new AbortController();
+    const taken = await takeRequest(
+      requestWith(
+        'POST',
+        new Uint8Array([0x7b, 0x7d]),
+        'application/json',
+        controller.signal,
+      ),
+    );
+    expect(taken.request.signal.aborted).toBe(false);
+    controller.abort();
+    expect(taken.request.signal.aborted).toBe(true);
+  });
+
   it('passes a request with no body on as it is', async () => {
-    const request = new Request('https://mcp.example.com/.well-known/x');
-    const taken = await takeRequest(request);
-    expect(taken.request).toBe(request);
-    expect(taken.recorded.body).toBeNull();
-    expect(taken.recorded).toEqual(await recordRequest(request));
+    for (const request of [
+      new Request('https://mcp.example.com/.well-known/x'),
+      new Request('https://mcp.example.com/mcp', { method: 'DELETE' }),
+      new Request('https://as.example.com/revoke', { method: 'POST' }),
+    ]) {
+      const taken = await takeRequest(request);
+      expect(taken.request).toBe(request);
+      expect(taken.recorded.body).toBeNull();
+      expect(taken.recorded).toEqual(await recordRequest(request));
+    }
   });
 });
 
@@ -132,6 +177,7 @@ describe('takeResponse', () => {
       const taken = await takeResponse(response);
       expect(taken.response).toBe(response);
       expect(taken.recorded.body).toBeNull();
+      expect(taken.recorded).toEqual(await recordResponse(response));
     }
   });
 });
@@ -174,5 +220,28 @@ describe('dispatch', () => {
     );
     expect(requestClone).not.toHaveBeenCalled();
     expect(responseClone).not.toHaveBeenCalled();
+  });
+
+  it('answers 500 and records it when the actor throws', async () => {
+    const recorder = new ExchangeRecorder();
+    const route = {
+      actor: 'toolhive' as const,
+      origin: 'https://mcp.example.com',
+      matches: () => true,
+      handle: (): Promise<Response> => Promise.reject(new Error('boom')),
+    };
+    const response = await dispatch(
+      { recorder, clock: new SimClock() },
+      route,
+      requestWith('POST', new TextEncoder().encode('{}'), 'application/json'),
+      newStepContext('call_tool'),
+    );
+    const expected = { error: 'server_error', error_description: 'boom' };
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual(expected);
+    const [exchange] = recorder.all();
+    expect(exchange?.request.body).toBe('{}');
+    expect(exchange?.response.status).toBe(500);
+    expect(JSON.parse(exchange?.response.body ?? 'null')).toEqual(expected);
   });
 });
