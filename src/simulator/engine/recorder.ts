@@ -118,12 +118,24 @@ export async function takeResponse(
   const bytes = await response.arrayBuffer();
   return {
     recorded: responseRecord(response, utf8.decode(bytes)),
-    response: new Response(bytes, {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    }),
+    response: responseWithBody(response, bytes),
   };
+}
+
+/**
+ * A new, unread response with `response`'s status, status text and headers
+ * and `bytes` as its body: how a response whose body was read once is handed
+ * on (cheaper than a clone in browsers; see above).
+ */
+export function responseWithBody(
+  response: Response,
+  bytes: ArrayBuffer,
+): Response {
+  return new Response(bytes, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
 }
 
 export class ExchangeRecorder {

@@ -10,6 +10,7 @@ import {
 } from 'oauth4webapi';
 import { addCheck } from '../../engine/host';
 import { SimError } from '../../engine/errors';
+import { responseWithBody } from '../../engine/recorder';
 import { readJson } from '../http-util';
 import { bearerChallenge } from './challenge';
 import {
@@ -150,14 +151,9 @@ export function discovery({ host, o, s, send }: ClientCore) {
         let as: AsMetadata;
         // The body read once, for oauth4webapi and, on failure, for the
         // check's detail: a copy from bytes costs less than a clone in
-        // browsers (see takeResponse in engine/recorder.ts).
+        // browsers.
         const bytes = await res.arrayBuffer();
-        const served = () =>
-          new Response(bytes, {
-            status: res.status,
-            statusText: res.statusText,
-            headers: res.headers,
-          });
+        const served = () => responseWithBody(res, bytes);
         try {
           // RFC 8414 §3.3: the issuer in the document must be the one the
           // URL was built from, or the document must not be used.
