@@ -161,13 +161,17 @@ function RunDiagram({
     if (!el) return undefined;
     const measure = (): void =>
       setOverflows(el.scrollWidth > el.clientWidth + 1);
-    measure();
-    const ro =
-      typeof ResizeObserver === 'undefined'
-        ? null
-        : new ResizeObserver(measure);
-    ro?.observe(el);
-    return () => ro?.disconnect();
+    if (typeof ResizeObserver === 'undefined') {
+      measure();
+      return undefined;
+    }
+    // A new observer reports the element once, after the browser's own
+    // layout, so reading its widths then forces none. Measuring here, in
+    // the effect, forced a layout of the whole page (about 6 ms) on the
+    // step that first drew the diagram.
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
   }, [width]);
 
   if (arrows.length === 0 && bands.length === 0) return null;
