@@ -6,7 +6,7 @@
  * - `msw`: MSW's setupWorker with one handler (the simulator's transport).
  * - `in-page`: MSW's getResponse with the same handler, no service worker
  *   (the simulator's fallback).
- * - `relay`: a service worker of a dozen lines that posts each request to the
+ * - `relay`: a service worker of a few lines that posts each request to the
  *   page and answers with the page's reply (what MSW does, without MSW).
  * - `direct`: the same worker answering by itself (the platform's floor for a
  *   fetch a service worker intercepts).
