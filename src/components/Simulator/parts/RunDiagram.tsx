@@ -165,10 +165,11 @@ function RunDiagram({
       measure();
       return undefined;
     }
-    // A new observer reports the element once, after the browser's own
-    // layout, so reading its widths then forces none. Measuring here, in
-    // the effect, forced a layout of the whole page (5 to 7 ms on a 2-core
-    // machine) on the step that first drew the diagram.
+    // A new observer reports the element once (it always has a size here:
+    // the SVG inside is never empty), after the browser's own layout, so
+    // reading its widths then forces no layout of its own. Reading them here,
+    // in the effect, forced a layout of the whole page right after the
+    // commit.
     const ro = new ResizeObserver(measure);
     ro.observe(el);
     return () => ro.disconnect();
