@@ -421,6 +421,20 @@ test('paste your own token: text only, no network request', async ({
   consoleErrors,
 }) => {
   await openSimulator(page, 'scenario=happy-path');
+  // Cedar's download starts at the first idle moment after the simulator
+  // starts (within a second); on a slow machine it came after the listener
+  // below was attached. Wait for it, so the check sees only what pasting does.
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() =>
+          performance
+            .getEntriesByType('resource')
+            .some((e) => new URL(e.name).pathname.endsWith('.wasm')),
+        ),
+      { timeout: 15_000 },
+    )
+    .toBe(true);
   await page.getByText('Check your own token').first().click();
   const input = page.getByLabel('Token (JWT or opaque string)');
   const result = page.getByTestId('sim-paste-result');
