@@ -125,7 +125,7 @@ test.describe('without service workers', () => {
   // Two halves, so two workers share the load; one page per half. The first
   // scenario of a half opens from its link, the others are picked from the
   // Scenario list as a reader would (the deep links are checked above; a
-  // reload per scenario cost the suite about 25 s on a 2-core machine).
+  // reload per scenario cost about 50 s of test time on a 2-core machine).
   const half = Math.ceil(SCENARIOS.length / 2);
   const halves = [SCENARIOS.slice(0, half), SCENARIOS.slice(half)];
   halves.forEach((list, i) => {
