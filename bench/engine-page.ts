@@ -17,11 +17,10 @@
  * React and the page add.
  */
 import type { Browser, Page } from '@playwright/test';
-import { build } from 'esbuild';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { serveBuild } from '../scripts/lib/static-server';
+import { buildBenchPage } from './bench-page';
 
 export interface ChromiumEngineFigures {
   /** Per scenario, the total of its steps per run. */
@@ -93,40 +92,23 @@ async function clickThrough(
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
-async function bundle(dir: string): Promise<void> {
-  const wasm = path.join(
-    __dirname,
-    '../node_modules/@cedar-policy/cedar-wasm/web/cedar_wasm_bg.wasm',
-  );
-  await build({
-    entryPoints: [path.join(__dirname, 'engine-page.entry.ts')],
-    outfile: path.join(dir, 'engine.js'),
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'chrome120',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'error',
-  });
-  copyFileSync(wasm, path.join(dir, 'cedar_wasm_bg.wasm'));
-  copyFileSync(
-    path.join(__dirname, '../static/mockServiceWorker.js'),
-    path.join(dir, 'mockServiceWorker.js'),
-  );
-  writeFileSync(
-    path.join(dir, 'index.html'),
-    '<!doctype html><meta charset="utf-8"><title>engine</title><script type="module" src="engine.js"></script>',
-  );
-}
-
 export async function chromiumEngineTimes(
   browser: Browser,
   scenarioIds: readonly string[],
   runs: number,
 ): Promise<ChromiumEngineFigures> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'engine-page-'));
-  await bundle(dir);
+  const dir = await buildBenchPage({
+    entry: 'engine-page.entry.ts',
+    title: 'engine',
+  });
+  // Next to the bundle, where Cedar's `/web` build looks for it by default.
+  copyFileSync(
+    path.join(
+      __dirname,
+      '../node_modules/@cedar-policy/cedar-wasm/web/cedar_wasm_bg.wasm',
+    ),
+    path.join(dir, 'cedar_wasm_bg.wasm'),
+  );
   const server = await serveBuild(dir);
   let context = await browser.newContext({ serviceWorkers: 'block' });
   const out: ChromiumEngineFigures = {

@@ -19,9 +19,7 @@
  *   npm run bench:worker-hop [-- --rounds 6 --per-round 40]
  */
 import { chromium, type Page } from '@playwright/test';
-import { build } from 'esbuild';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   CHROMIUM_ARGS,
@@ -30,6 +28,7 @@ import {
 } from '../scripts/lib/chromium';
 import { options } from '../scripts/lib/args';
 import { serveBuild } from '../scripts/lib/static-server';
+import { buildBenchPage } from './bench-page';
 import { median, percentile, resultLine, round } from './lib';
 
 const args = options({ rounds: '6', 'per-round': '40' });
@@ -94,37 +93,15 @@ interface HopPage {
   };
 }
 
-async function bundle(dir: string): Promise<void> {
-  await build({
-    entryPoints: [path.join(__dirname, 'worker-hop.entry.ts')],
-    outfile: path.join(dir, 'hop.js'),
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'chrome120',
-    define: {
-      'process.env.NODE_ENV': '"production"',
-      __HOP_BODY__: JSON.stringify(BODY),
-    },
-    logLevel: 'error',
-  });
-  copyFileSync(
-    path.join(__dirname, '../static/mockServiceWorker.js'),
-    path.join(dir, 'mockServiceWorker.js'),
-  );
-  writeFileSync(path.join(dir, 'bare-worker.js'), BARE_WORKER);
-  writeFileSync(
-    path.join(dir, 'index.html'),
-    '<!doctype html><meta charset="utf-8"><title>worker hop</title><script type="module" src="hop.js"></script>',
-  );
-}
-
 async function main(): Promise<void> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(NO_CHROMIUM_MESSAGE);
-  const dir = mkdtempSync(path.join(tmpdir(), 'worker-hop-'));
-  await bundle(dir);
+  const dir = await buildBenchPage({
+    entry: 'worker-hop.entry.ts',
+    title: 'worker hop',
+    define: { __HOP_BODY__: JSON.stringify(BODY) },
+  });
+  writeFileSync(path.join(dir, 'bare-worker.js'), BARE_WORKER);
   const server = await serveBuild(dir);
   const browser = await chromium.launch({
     executablePath,
